@@ -1,0 +1,235 @@
+import type { ColumnDef, PartDef, RowDef, RuleDef, TableDef, TextClaimDef } from './schema';
+
+/** Pieces the 2019 and 2021 formats print identically; each format file composes them. */
+
+export const sixParts: PartDef[] = [
+  {
+    number: 1,
+    title: '总体情况',
+    variants: ['概述', '总体公开工作情况概述', '政府信息公开工作总体情况', '基本情况', '总体公开情况', '政府信息公开总体情况', '工作概述'],
+    keywords: ['总体', '概述', '基本情况', '概况'],
+    subheadings: ['主动公开', '依申请公开', '政府信息管理', '政府信息公开平台建设', '监督保障'],
+    boilerplate: [
+      '{year}年，{unit}认真贯彻落实《中华人民共和国政府信息公开条例》，坚持以公开为常态、不公开为例外，围绕中心工作，扎实推进政府信息公开工作。',
+      '本报告根据《中华人民共和国政府信息公开条例》要求编制，所列数据统计期限自{year}年1月1日起至{year}年12月31日止。',
+    ],
+  },
+  {
+    number: 2,
+    title: '主动公开政府信息情况',
+    variants: ['政府信息主动公开情况', '主动公开情况', '主动公开政府信息'],
+    keywords: ['主动公开'],
+  },
+  {
+    number: 3,
+    title: '收到和处理政府信息公开申请情况',
+    variants: ['依申请公开政府信息情况', '依申请公开政府信息及咨询受理情况', '依申请公开情况', '收到和处理政府信息公开申请'],
+    keywords: ['收到和处理', '依申请公开', '公开申请'],
+  },
+  {
+    number: 4,
+    title: '政府信息公开行政复议、行政诉讼情况',
+    variants: [
+      '申请行政复议、提起行政诉讼情况',
+      '因政府信息公开工作被申请行政复议、提起行政诉讼情况',
+      '因政府信息公开工作被申请行政复议和提起行政诉讼情况',
+      '政府信息公开行政复议及行政诉讼情况',
+      '政府信息公开行政复议和行政诉讼情况',
+      '政府信息公开行政复议、行政诉讼情况',
+    ],
+    keywords: ['行政复议', '行政诉讼', '复议'],
+  },
+  {
+    number: 5,
+    title: '存在的主要问题及改进情况',
+    variants: [
+      '政府信息公开工作存在的主要问题及改进情况',
+      '存在的主要问题和改进措施',
+      '存在的主要问题和改进情况',
+      '存在问题及改进措施',
+      '存在问题及改进情况',
+      '存在的主要问题及改进措施',
+    ],
+    keywords: ['问题', '改进'],
+    boilerplate: [
+      '{year}年，{unit}政府信息公开工作取得了一定成效，但仍存在公开内容不够全面、更新不够及时等问题。下一步，将进一步加强组织领导，规范公开流程，提升公开质量。',
+    ],
+  },
+  {
+    number: 6,
+    title: '其他需要报告的事项',
+    variants: ['其他事项', '其他需要说明的事项', '其他需要报告事项'],
+    keywords: ['其他'],
+  },
+];
+
+const leafLabel = (ordinal: string, words: string) => `${ordinal}${words}`;
+
+export const requestColumns: ColumnDef[] = [
+  { id: 'natural', label: '自然人' },
+  { id: 'business', label: '商业企业', group: '法人或其他组织' },
+  { id: 'research', label: '科研机构', group: '法人或其他组织' },
+  { id: 'nonprofit', label: '社会公益组织', group: '法人或其他组织', keys: ['社会公益组织', '社会组织'] },
+  { id: 'legal', label: '法律服务机构', group: '法人或其他组织' },
+  { id: 'otherOrg', label: '其他', group: '法人或其他组织' },
+  { id: 'total', label: '总计' },
+];
+
+export const requestRowsHead: RowDef[] = [
+  { id: 'new', label: '一、本年新收政府信息公开申请数量', keys: ['本年新收'] },
+  { id: 'carried', label: '二、上年结转政府信息公开申请数量', keys: ['上年结转'] },
+  { id: 'results', label: '三、本年度办理结果', group: true, keys: ['本年度办理结果'] },
+  { id: 'granted', label: '（一）予以公开', parent: 'results', keys: ['（一）予以公开', '予以公开'] },
+  { id: 'partial', label: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）', parent: 'results', keys: ['（二）部分公开', '部分公开'] },
+  { id: 'denied', label: '（三）不予公开', parent: 'results', group: true },
+  { id: 'denied.secret', label: leafLabel('1.', '属于国家秘密'), parent: 'denied', keys: ['国家秘密'] },
+  { id: 'denied.law', label: leafLabel('2.', '其他法律行政法规禁止公开'), parent: 'denied', keys: ['法律行政法规禁止', '其他法律行政'] },
+  { id: 'denied.safety', label: leafLabel('3.', '危及“三安全一稳定”'), parent: 'denied', keys: ['三安全一稳定', '危及'] },
+  { id: 'denied.thirdParty', label: leafLabel('4.', '保护第三方合法权益'), parent: 'denied', keys: ['第三方合法权益'] },
+  { id: 'denied.internal', label: leafLabel('5.', '属于三类内部事务信息'), parent: 'denied', keys: ['内部事务'] },
+  { id: 'denied.process', label: leafLabel('6.', '属于四类过程性信息'), parent: 'denied', keys: ['过程性信息'] },
+  { id: 'denied.enforcement', label: leafLabel('7.', '属于行政执法案卷'), parent: 'denied', keys: ['执法案卷'] },
+  { id: 'denied.inquiry', label: leafLabel('8.', '属于行政查询事项'), parent: 'denied', keys: ['行政查询'] },
+  { id: 'unable', label: '（四）无法提供', parent: 'results', group: true },
+  { id: 'unable.notHeld', label: leafLabel('1.', '本机关不掌握相关政府信息'), parent: 'unable', keys: ['不掌握'] },
+  { id: 'unable.create', label: leafLabel('2.', '没有现成信息需要另行制作'), parent: 'unable', keys: ['另行制作', '没有现成'] },
+  { id: 'unable.unclear', label: leafLabel('3.', '补正后申请内容仍不明确'), parent: 'unable', keys: ['仍不明确', '补正后申请'] },
+  { id: 'ignored', label: '（五）不予处理', parent: 'results', group: true },
+  { id: 'ignored.petition', label: leafLabel('1.', '信访举报投诉类申请'), parent: 'ignored', keys: ['信访举报'] },
+  { id: 'ignored.repeat', label: leafLabel('2.', '重复申请'), parent: 'ignored', keys: ['重复申请'] },
+  { id: 'ignored.publication', label: leafLabel('3.', '要求提供公开出版物'), parent: 'ignored', keys: ['公开出版物'] },
+  { id: 'ignored.massive', label: leafLabel('4.', '无正当理由大量反复申请'), parent: 'ignored', keys: ['大量反复'] },
+  { id: 'ignored.confirm', label: leafLabel('5.', '要求行政机关确认或重新出具已获取信息'), parent: 'ignored', keys: ['要求行政机关确认', '重新出具'] },
+];
+
+export const requestRowsTail: RowDef[] = [
+  { id: 'total', label: '（七）总计', parent: 'results', keys: ['（七）总计'] },
+  { id: 'carryover', label: '四、结转下年度继续办理', keys: ['结转下年度', '结转下一年度'] },
+];
+
+export const requestTable = (rows: RowDef[]): TableDef => ({
+  id: 'requests',
+  part: 3,
+  title: '收到和处理政府信息公开申请情况',
+  note: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
+  start: ['本年新收'],
+  labelHeader: '申请人情况',
+  sections: [{ id: 'requests', columns: requestColumns, rows }],
+});
+
+const reviewGroup = (prefix: string, group: string, subgroup?: string): ColumnDef[] =>
+  [
+    ['upheld', '结果维持'],
+    ['corrected', '结果纠正'],
+    ['other', '其他结果'],
+    ['pending', '尚未审结'],
+    ['total', '总计'],
+  ].map(([id, label]) => ({ id: `${prefix}.${id}`, label, group, ...(subgroup ? { subgroup } : {}) }));
+
+export const reviewTable: TableDef = {
+  id: 'review',
+  part: 4,
+  title: '政府信息公开行政复议、行政诉讼情况',
+  start: ['行政复议'],
+  sections: [
+    {
+      id: 'review',
+      columns: [
+        ...reviewGroup('review', '行政复议'),
+        ...reviewGroup('direct', '行政诉讼', '未经复议直接起诉'),
+        ...reviewGroup('after', '行政诉讼', '复议后起诉'),
+      ],
+      rows: [{ id: 'count', label: '数量' }],
+    },
+  ],
+};
+
+const reviewSum = (prefix: string, label: string): RuleDef => ({
+  id: `review-${prefix}-total`,
+  table: 'review',
+  over: 'rows',
+  left: [`${prefix}.total`],
+  op: '=',
+  right: ['upheld', 'corrected', 'other', 'pending'].map((c) => `${prefix}.${c}`),
+  code: 'sum-mismatch',
+  label,
+});
+
+export const requestAndReviewRules: RuleDef[] = [
+  {
+    id: 'requests-balance',
+    table: 'requests',
+    over: 'columns',
+    left: ['new', 'carried'],
+    op: '=',
+    right: ['total', 'carryover'],
+    code: 'sum-mismatch',
+    label: '第一项加第二项之和，等于第三项（总计）加第四项之和',
+  },
+  {
+    id: 'requests-results-total',
+    table: 'requests',
+    over: 'columns',
+    left: ['total'],
+    op: '=',
+    right: ['granted', 'partial', 'denied', 'unable', 'ignored', 'other'],
+    code: 'sum-mismatch',
+    label: '（七）总计等于（一）至（六）各项办理结果之和',
+  },
+  {
+    id: 'requests-row-total',
+    table: 'requests',
+    over: 'rows',
+    left: ['total'],
+    op: '=',
+    right: ['natural', 'business', 'research', 'nonprofit', 'legal', 'otherOrg'],
+    code: 'sum-mismatch',
+    label: '总计等于自然人与各类法人或其他组织之和',
+  },
+  reviewSum('review', '行政复议总计等于结果维持、结果纠正、其他结果、尚未审结之和'),
+  reviewSum('direct', '行政诉讼（未经复议直接起诉）总计等于各项结果之和'),
+  reviewSum('after', '行政诉讼（复议后起诉）总计等于各项结果之和'),
+];
+
+export const textClaims: TextClaimDef[] = [
+  {
+    id: 'requests-none',
+    pattern: '(?:未|没有)(?:收到|受理|接到|发生)[^。;,]{0,8}(?:政府信息公开|依申请公开)?申请',
+    table: 'requests',
+    rows: ['new'],
+    column: 'total',
+    label: '正文说未收到政府信息公开申请',
+  },
+  {
+    id: 'requests-received',
+    pattern: '(?:共|全年|累计|本年度?)?(?:收到|受理|接收|新收)[^。;,0-9]{0,10}(?:政府信息公开|依申请公开)?申请(?:共|合计)?(\\d+)(?:件|个|条|次|份)',
+    table: 'requests',
+    rows: ['new'],
+    column: 'total',
+    label: '正文所述收到申请数',
+  },
+  {
+    id: 'requests-granted',
+    pattern: '予以公开(\\d+)(?:件|个|条)',
+    table: 'requests',
+    rows: ['granted'],
+    column: 'total',
+    label: '正文所述予以公开数',
+  },
+  {
+    id: 'requests-unable',
+    pattern: '无法提供(\\d+)(?:件|个|条)',
+    table: 'requests',
+    rows: ['unable'],
+    column: 'total',
+    label: '正文所述无法提供数',
+  },
+  {
+    id: 'review-count',
+    pattern: '行政复议(?:案件)?(\\d+)(?:件|起|个)',
+    table: 'review',
+    rows: ['count'],
+    column: 'review.total',
+    label: '正文所述行政复议数',
+  },
+];

@@ -1,0 +1,118 @@
+import type { FormatDef } from './schema';
+import { requestAndReviewRules, requestRowsHead, requestRowsTail, requestTable, reviewTable, sixParts, textClaims } from './common';
+
+/** 国办公开办函〔2019〕60号: reports for 2019 and 2020. */
+const itemColumns = [
+  { id: 'previous', label: '上一年项目数量', keys: ['上一年项目数量', '上一年'] },
+  { id: 'change', label: '本年增/减', keys: ['本年增/减', '本年增减', '增/减'], signed: true },
+  { id: 'decisions', label: '处理决定数量', keys: ['处理决定数量'] },
+];
+
+export const format2019: FormatDef = {
+  id: '2019',
+  name: '2019年版格式',
+  basis: '国办公开办函〔2019〕60号',
+  years: { from: 2019, to: 2020 },
+  demandsParts: true,
+  deadline: { month: 1, day: 31, label: '次年1月31日前（《条例》第四十九条）' },
+  governmentDeadline: { month: 3, day: 31, label: '次年3月31日前（县级以上人民政府本级年度报告）' },
+  parts: sixParts,
+  tables: [
+    {
+      id: 'active',
+      part: 2,
+      title: '主动公开政府信息情况',
+      start: ['第二十条第(一)项', '本年新制作数量'],
+      labelHeader: '信息内容',
+      sections: [
+        {
+          id: 'item1',
+          label: '第二十条第（一）项',
+          columns: [
+            { id: 'made', label: '本年新制作数量', keys: ['本年新制作数量', '新制作'] },
+            { id: 'published', label: '本年新公开数量', keys: ['本年新公开数量', '新公开'] },
+            { id: 'total', label: '对外公开总数量', keys: ['对外公开总数量', '公开总数'] },
+          ],
+          rows: [
+            { id: 'regulations', label: '规章', keys: ['规章'] },
+            { id: 'normative', label: '规范性文件', keys: ['规范性文件'] },
+          ],
+        },
+        {
+          id: 'item5',
+          label: '第二十条第（五）项',
+          columns: itemColumns,
+          rows: [
+            { id: 'licensing', label: '行政许可' },
+            { id: 'otherServices', label: '其他对外管理服务事项', keys: ['其他对外管理服务', '对外管理服务'] },
+          ],
+        },
+        {
+          id: 'item6',
+          label: '第二十条第（六）项',
+          columns: itemColumns,
+          rows: [
+            { id: 'penalty', label: '行政处罚' },
+            { id: 'enforcement', label: '行政强制' },
+          ],
+        },
+        {
+          id: 'item8',
+          label: '第二十条第（八）项',
+          columns: itemColumns.slice(0, 2),
+          rows: [{ id: 'fees', label: '行政事业性收费' }],
+        },
+        {
+          id: 'item9',
+          label: '第二十条第（九）项',
+          columns: [
+            { id: 'count', label: '采购项目数量', keys: ['采购项目数量'] },
+            { id: 'amount', label: '采购总金额', keys: ['采购总金额'], money: true },
+          ],
+          rows: [{ id: 'procurement', label: '政府集中采购', keys: ['政府集中采购', '集中采购'] }],
+        },
+      ],
+    },
+    requestTable([
+      ...requestRowsHead,
+      { id: 'other', label: '（六）其他处理', parent: 'results', keys: ['（六）其他处理'] },
+      ...requestRowsTail,
+    ]),
+    reviewTable,
+  ],
+  rules: [
+    ...requestAndReviewRules,
+    {
+      id: 'active-total-published',
+      table: 'active',
+      section: 'item1',
+      over: 'rows',
+      left: ['total'],
+      op: '>=',
+      right: ['published'],
+      code: 'value-implausible',
+      label: '对外公开总数量不应少于本年新公开数量',
+    },
+    {
+      id: 'active-published-made',
+      table: 'active',
+      section: 'item1',
+      over: 'rows',
+      left: ['published'],
+      op: '<=',
+      right: ['made'],
+      code: 'value-implausible',
+      label: '本年新公开数量不应多于本年新制作数量',
+    },
+  ],
+  levelRules: [{ table: 'active', row: 'regulations', levels: ['township', 'county'], label: '规章只能由国务院部门和省、自治区、直辖市及设区的市人民政府制定' }],
+  textClaims,
+  contentRules: [
+    { id: 'part1-active', part: 1, any: ['主动公开'], label: '主动公开' },
+    { id: 'part1-requests', part: 1, any: ['依申请公开', '依申请'], label: '依申请公开' },
+    { id: 'part1-management', part: 1, any: ['政府信息管理', '信息管理'], label: '政府信息管理' },
+    { id: 'part1-platform', part: 1, any: ['平台建设', '公开平台', '政府网站', '门户网站'], label: '政府信息公开平台建设' },
+    { id: 'part1-oversight', part: 1, any: ['监督保障', '监督', '保障'], label: '监督保障' },
+    { id: 'government-assessment', part: 0, any: ['考核', '社会评议', '责任追究'], onlyGovernment: true, label: '工作考核、社会评议和责任追究结果情况' },
+  ],
+};
