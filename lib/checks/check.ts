@@ -1,0 +1,16 @@
+import type { Analysis } from '../analysis';
+import type { Finding, FindingCode, Severity } from '../report';
+
+/** What a check returns: the engine adds the code, the default severity and the part. */
+export type Draft = Omit<Finding, 'code' | 'severity'> & { severity?: Severity };
+
+/** One rule of the checker, in the manner of an ESLint rule: an id, metadata, one function. */
+export interface Check {
+  code: FindingCode;
+  severity: Severity;
+  /** What it looks for, in Chinese, for the options page. */
+  description: string;
+  run(a: Analysis): Draft[];
+}
+
+export const defineCheck = (check: Check): Check => check;

@@ -1,0 +1,41 @@
+import { compactLabel } from '../text';
+import { defineCheck } from './check';
+
+const MIN = 20;
+
+/** A paragraph reduced to its words: white space gone, years and numbers folded. */
+const normal = (line: string) => compactLabel(line).replace(/\d+/g, '#');
+
+export default defineCheck({
+  code: 'copied-text',
+  severity: 'warning',
+  description: '与上年报告相同的段落（仅年份、数字不同）',
+  run: (a) => {
+    if (!a.previous) return [];
+    const before = new Set(
+      a.previous.text
+        .split('\n')
+        .filter((l) => !l.includes('\t'))
+        .map(normal)
+        .filter((l) => l.length >= MIN),
+    );
+    const out = [];
+    let total = 0;
+    let copied = 0;
+    let at = 0;
+    for (const line of a.doc.text.split('\n')) {
+      const start = at;
+      at += line.length + 1;
+      if (line.includes('\t')) continue;
+      const n = normal(line);
+      total += n.length;
+      if (n.length < MIN || !before.has(n)) continue;
+      copied += n.length;
+      const lead = line.length - line.trimStart().length;
+      out.push({ message: `此段与上年报告相同（仅年份或数字不同）：“${line.trim().slice(0, 40)}…”`, start: start + lead, end: start + line.trimEnd().length });
+    }
+    if (!out.length) return [];
+    const share = Math.round((copied / Math.max(total, 1)) * 100);
+    return [{ message: `有 ${out.length} 段与上年报告相同（仅年份或数字不同），约占正文的 ${share}%。` }, ...out];
+  },
+});

@@ -1,0 +1,43 @@
+import type { Check } from './check';
+import notAReport from './not-a-report';
+import partMissing from './part-missing';
+import partTitle from './part-title';
+import partOrder from './part-order';
+import tableMissing from './table-missing';
+import tableImage from './table-image';
+import tableFormat from './table-format';
+import sumMismatch from './sum-mismatch';
+import cellInvalid from './cell-invalid';
+import valueImplausible from './value-implausible';
+import textTableMismatch from './text-table-mismatch';
+import yearMismatch from './year-mismatch';
+import deadline from './deadline';
+import formatOutdated from './format-outdated';
+import oldFormat from './old-format';
+import contentMissing from './content-missing';
+import carryoverMismatch from './carryover-mismatch';
+import copiedText from './copied-text';
+
+/** Every check the engine runs, in the order their findings are listed. */
+export const checks: readonly Check[] = [
+  notAReport,
+  formatOutdated,
+  oldFormat,
+  partMissing,
+  partTitle,
+  partOrder,
+  tableMissing,
+  tableImage,
+  tableFormat,
+  sumMismatch,
+  cellInvalid,
+  valueImplausible,
+  carryoverMismatch,
+  textTableMismatch,
+  yearMismatch,
+  deadline,
+  contentMissing,
+  copiedText,
+];
+
+export type { Check } from './check';

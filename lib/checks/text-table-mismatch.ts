@@ -1,0 +1,45 @@
+import { columnLabel, rowLabel } from '../analysis';
+import { compactIndexAt } from '../read/doc';
+import { cellKey, leavesOf } from '../rules';
+import { defineCheck } from './check';
+
+export default defineCheck({
+  code: 'text-table-mismatch',
+  severity: 'warning',
+  description: '正文中的数字与统计表不一致',
+  run: (a) => {
+    const c = a.doc.compact;
+    const regions = [...a.tables.values()]
+      .filter((t) => t.start !== undefined && t.end !== undefined)
+      .map((t) => [compactIndexAt(c, t.start!), compactIndexAt(c, t.end!)] as const);
+    const inTable = (i: number) => regions.some(([s, e]) => i >= s && i < e);
+    const out = [];
+    for (const claim of a.expected?.textClaims ?? []) {
+      const t = a.tables.get(claim.table);
+      if (t?.status !== 'ok') continue;
+      const cells = new Map(t.cells.map((x) => [cellKey(x.row, x.column), x]));
+      const leaves = claim.rows.flatMap((r) => leavesOf(t.def, r));
+      const values = leaves.map((r) => cells.get(cellKey(r, claim.column))?.value);
+      if (!leaves.length || values.some((v) => v === null || v === undefined)) continue;
+      const inTableValue = values.reduce<number>((s, v) => s + v!, 0);
+      const re = new RegExp(claim.pattern, 'g');
+      for (const m of c.text.matchAll(re)) {
+        if (inTable(m.index)) continue;
+        const said = m[1] === undefined ? 0 : Number(m[1]);
+        if (said === inTableValue) continue;
+        const where = `「${t.def.title}」表「${claim.rows.map((r) => rowLabel(t.def, r)).join('、')}」行「${columnLabel(t.def, claim.column)}」列`;
+        out.push({
+          table: t.id,
+          row: claim.rows[0],
+          column: claim.column,
+          expected: inTableValue,
+          actual: said,
+          message: `${claim.label}为 ${said}（“${m[0]}”），但${where}为 ${inTableValue}。`,
+          start: c.map[m.index],
+          end: c.map[m.index + m[0].length - 1]! + 1,
+        });
+      }
+    }
+    return out;
+  },
+});

@@ -1,0 +1,71 @@
+import { analyse, partAt, type Analysis, type Previous } from './analysis';
+import { checks } from './checks';
+import { docFromText, type Doc } from './read/doc';
+import { readDom } from './read/dom';
+import type { Finding, FindingCode, ReportJson, TableResult } from './report';
+
+export interface CheckOptions {
+  source?: string;
+  /** The report year, when the caller knows better than the document. */
+  year?: number;
+  /** Last year's report, for carryover-mismatch and copied-text. */
+  previous?: Previous;
+  /** Codes the user turned off. */
+  disabled?: readonly FindingCode[];
+  now?: Date;
+}
+
+/** The report as the engine read it, with the flat text that every offset refers to. */
+export type Checked = ReportJson & { text: string };
+
+function toJson(a: Analysis, disabled: readonly FindingCode[]): Checked {
+  const findings: Finding[] = [];
+  for (const check of checks) {
+    if (disabled.includes(check.code)) continue;
+    if (!a.isReport && check.code !== 'not-a-report') continue;
+    for (const d of check.run(a)) {
+      findings.push({ ...d, code: check.code, severity: d.severity ?? check.severity, part: d.part ?? partAt(a, d.start) });
+    }
+  }
+  const tables: TableResult[] = (['active', 'requests', 'review'] as const).map((id) => {
+    const t = a.tables.get(id);
+    if (!t || t.status === 'missing') return { table: id, status: 'missing', format: 'unknown' };
+    return { table: id, status: t.status, format: t.format.id, start: t.start, end: t.end, cells: t.cells };
+  });
+  return {
+    source: a.source,
+    title: a.meta.title,
+    year: a.year,
+    unit: a.meta.unit,
+    level: a.meta.level,
+    format: a.format,
+    expectedFormat: a.expected?.id ?? 'unknown',
+    publishedAt: a.meta.publishedAt?.date ?? null,
+    parts: a.parts.map((p) => ({ part: p.part, status: p.status, heading: p.heading?.text, title: p.title, start: p.start, end: p.end })),
+    tables,
+    findings,
+    text: a.doc.text,
+  };
+}
+
+export function checkDoc(doc: Doc, options: CheckOptions = {}): Checked {
+  return toJson(analyse(doc, options), options.disabled ?? []);
+}
+
+/** Plain text pasted from Word or PDF, or a saved .txt. */
+export function checkText(text: string, options: CheckOptions = {}): Checked {
+  return checkDoc(docFromText(text), options);
+}
+
+/** An editor's body or a published page's article; `locate` maps a finding back to the page. */
+export function checkDom(root: Node, options: CheckOptions = {}): Checked & { locate(start: number, end: number): Range | null } {
+  const { doc, locate } = readDom(root);
+  return { ...checkDoc(doc, options), locate };
+}
+
+/** What a later check needs of a report as last year's. */
+export function asPrevious(c: Checked): Previous {
+  return { source: c.source, year: c.year, text: c.text, tables: c.tables };
+}
+
+export type { Previous };

@@ -1,0 +1,137 @@
+import type { Level } from '../format/schema';
+import { compactLabel } from '../text';
+import type { Doc } from './doc';
+
+export interface Meta {
+  title: string | null;
+  titleStart?: number;
+  titleEnd?: number;
+  year: number | null;
+  unit: string | null;
+  level: Level;
+  /** A people's government (not one of its departments): its report covers 工作考核、社会评议和责任追究. */
+  government: boolean;
+  publishedAt: { date: string; start: number; end: number } | null;
+  /** 统计期限 as written, with the years it names. */
+  period: { years: number[]; start: number; end: number } | null;
+}
+
+const TITLE_WORDS = /(?:年度报告|年报|工作报告|工作总结|情况报告)$|报告$|总结$/;
+const YEAR = /((?:19|20)\d{2})\s*年/;
+
+function clean(s: string): string {
+  return s.replace(/[\s\u3000\u00a0]+/g, (m, i: number, all: string) => {
+    const a = all[i - 1] ?? '';
+    const b = all[i + m.length] ?? '';
+    return /[A-Za-z0-9]/.test(a) && /[A-Za-z0-9]/.test(b) ? ' ' : '';
+  });
+}
+
+/** The report's title: the first short line that ends like a report, joined with the line before when the title wraps. */
+function findTitle(doc: Doc): Pick<Meta, 'title' | 'titleStart' | 'titleEnd'> {
+  const text = doc.text;
+  const lines: { start: number; end: number; text: string }[] = [];
+  let at = 0;
+  while (at < text.length && lines.length < 40 && at < 20000) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    const raw = text.slice(at, end);
+    const t = clean(raw.replace(/\[bookmark:[^\]]*\]/g, ''));
+    if (t) lines.push({ start: at, end, text: t });
+    at = end + 1;
+  }
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.text.length > 80 || !TITLE_WORDS.test(line.text)) continue;
+    if (!/政府信息公开|政务公开|信息公开|年度报告|年报/.test(line.text + (lines[i - 1]?.text ?? ''))) continue;
+    const prev = lines[i - 1];
+    // A title wraps: 洪泽区人民政府 / 2023年政府信息公开工作年度报告, or …工作年度 / 报告
+    const prevOk = !!prev && prev.text.length <= 40 && !/[。，,；]/.test(prev.text);
+    const startsWithYear = /^(?:19|20)\d{2}年/.test(line.text);
+    const wraps = line.text.length <= 6 || (startsWithYear && !YEAR.test(prev?.text ?? '')) || (!YEAR.test(line.text) && YEAR.test(prev?.text ?? ''));
+    if (prev && prevOk && wraps) {
+      return { title: prev.text + line.text, titleStart: prev.start, titleEnd: line.end };
+    }
+    return { title: line.text, titleStart: line.start, titleEnd: line.end };
+  }
+  if (doc.pageTitle && /报告|年报/.test(doc.pageTitle)) return { title: clean(doc.pageTitle.split(/[-_|—]/)[0]!) };
+  return { title: null };
+}
+
+function findYear(doc: Doc, title: string | null, period: Meta['period']): number | null {
+  const m = title ? YEAR.exec(title) : null;
+  if (m) return Number(m[1]);
+  if (period?.years.length) return period.years[0]!;
+  const head = doc.compact.text.slice(0, 3000);
+  const counts = new Map<number, number>();
+  for (const y of head.matchAll(/((?:19|20)\d{2})年/g)) counts.set(Number(y[1]), (counts.get(Number(y[1])) ?? 0) + 1);
+  let best: number | null = null;
+  for (const [y, n] of counts) if (best === null || n > counts.get(best)!) best = y;
+  return best;
+}
+
+function findPeriod(doc: Doc): Meta['period'] {
+  const c = doc.compact;
+  const m = /统计期限(?:为|是)?(?:自|从)?((?:19|20)\d{2})年1月1日(?:起)?(?:至|到|-)((?:19|20)\d{2})年12月31日/.exec(c.text);
+  if (!m) return null;
+  return { years: [Number(m[1]), Number(m[2])], start: c.map[m.index]!, end: c.map[m.index + m[0].length - 1]! + 1 };
+}
+
+function findPublished(doc: Doc): Meta['publishedAt'] {
+  const c = doc.compact;
+  const re = /(?:发布时间|发布日期|发布于|发文日期|日期|时间)[:]?((?:19|20)\d{2})[-年/.](\d{1,2})[-月/.](\d{1,2})/g;
+  const m = re.exec(c.text.length > 200000 ? c.text.slice(0, 200000) : c.text);
+  if (!m) return null;
+  const date = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+  return { date, start: c.map[m.index]!, end: c.map[m.index + m[0].length - 1]! + 1 };
+}
+
+function findUnit(title: string | null, doc: Doc): string | null {
+  if (title) {
+    const t = compactLabel(title).replace(/^关于/, '');
+    const y = YEAR.exec(t);
+    if (y && y.index > 1) return t.slice(0, y.index).replace(/[(（]?$/, '');
+    if (y) {
+      const rest = t.slice(y.index + y[0].length).replace(/^度/, '');
+      const m = /^(.+?)(?:政府信息公开|政务公开|信息公开)/.exec(rest);
+      if (m && m[1]!.length >= 2) return m[1]!;
+    }
+  }
+  // The signature above the closing date: 阳头升乡人民政府 / 2021年1月24日
+  const tail = doc.text.slice(-600).split('\n').map((l) => l.trim()).filter(Boolean);
+  for (let i = tail.length - 1; i > 0; i--) {
+    if (/^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$/.test(compactLabel(tail[i]!)) && tail[i - 1]!.length <= 30) return compactLabel(tail[i - 1]!);
+  }
+  return null;
+}
+
+const MUNICIPALITIES = /^(?:北京|上海|天津|重庆)市(?:人民政府)?$/;
+
+export function levelOf(unit: string | null): { level: Level; government: boolean } {
+  if (!unit) return { level: 'unknown', government: false };
+  const u = unit.replace(/(?:人民政府|政府)$/, '');
+  const government = /(?:人民政府|政府|办事处)$/.test(unit) || /(?:乡|镇|街道|县|区|旗|市|省|自治区|自治州|盟)$/.test(unit);
+  if (/(?:局|委员会|委|办公室|办|厅|中心|院|署|所|站|队|馆|公司|处|部|会)$/.test(u) && !/(?:街道办事处|街道办)$/.test(u)) {
+    return { level: 'department', government: false };
+  }
+  if (MUNICIPALITIES.test(unit)) return { level: 'province', government };
+  if (/(?:乡|镇|街道|街道办事处|苏木|街道办)$/.test(u)) return { level: 'township', government };
+  if (/(?:县|区|旗|特区|林区)$/.test(u)) return { level: 'county', government };
+  if (/(?:市|州|盟)$/.test(u)) return { level: 'city', government };
+  if (/(?:省|自治区)$/.test(u)) return { level: 'province', government };
+  return { level: 'unknown', government };
+}
+
+export function readMeta(doc: Doc): Meta {
+  const t = findTitle(doc);
+  const period = findPeriod(doc);
+  const unit = findUnit(t.title, doc);
+  return {
+    ...t,
+    year: findYear(doc, t.title, period),
+    unit,
+    ...levelOf(unit),
+    publishedAt: findPublished(doc),
+    period,
+  };
+}

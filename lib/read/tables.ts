@@ -1,0 +1,224 @@
+import type { ColumnDef, FormatDef, RowDef, TableDef, TableId } from '../format/schema';
+import { compactLabel, stripOrdinal } from '../text';
+import { compactIndexAt, flatAt, type Doc } from './doc';
+import { parseCell, tokenize, type Token } from './tokens';
+
+export interface ReadCell {
+  row: string;
+  column: string;
+  value: number | null;
+  raw: string;
+  status: 'ok' | 'blank' | 'invalid' | 'missing';
+  start?: number;
+  end?: number;
+}
+
+export interface ReadTable {
+  id: TableId;
+  def: TableDef;
+  /** The format whose layout the table follows. */
+  format: FormatDef;
+  status: 'ok' | 'missing' | 'unrecognized';
+  start?: number;
+  end?: number;
+  /** Row ids whose label was found. */
+  found: Set<string>;
+  /** Number rows of the layout whose label is absent. */
+  absent: string[];
+  cells: ReadCell[];
+  score: number;
+}
+
+/** The next anchor must lie this close (compact characters) to the previous one. */
+const WINDOW = 700;
+/** How far past its start marker a table may reach (flat characters). */
+const SPAN = 12000;
+
+export const numberRows = (def: TableDef) =>
+  def.sections.flatMap((s) => s.rows.filter((r) => !r.group).map((row) => ({ row, section: s })));
+
+export function rowKeys(row: RowDef): string[] {
+  return (row.keys ?? [stripOrdinal(row.label).replace(/[（(].*$/, '')]).map(compactLabel);
+}
+
+const columnKeys = (col: ColumnDef) => (col.keys ?? [col.label]).map(compactLabel);
+
+function earliest(hay: string, keys: readonly string[], from: number, to: number): [number, string] | null {
+  let best: [number, string] | null = null;
+  for (const k of keys) {
+    const i = hay.indexOf(k, from);
+    if (i >= 0 && i + k.length <= to && (!best || i < best[0])) best = [i, k];
+  }
+  return best;
+}
+
+function missingCells(def: TableDef, format: FormatDef, status: 'missing' | 'unrecognized', start?: number): ReadTable {
+  return { id: def.id, def, format, status, start, found: new Set(), absent: [], cells: [], score: 0 };
+}
+
+/** Trims blank cells off the edges (label cells spanning two columns, trailing tabs) down to n. */
+function fit(values: Token[], n: number): (Token | null)[] {
+  let a = 0;
+  let b = values.length;
+  while (b - a > n && values[a]!.kind === 'blank') a++;
+  while (b - a > n && values[b - 1]!.kind === 'blank') b--;
+  const out: (Token | null)[] = values.slice(a, Math.min(b, a + n));
+  while (out.length < n) out.push(null);
+  return out;
+}
+
+function cellsOf(rowId: string, columns: readonly ColumnDef[], values: (Token | null)[]): ReadCell[] {
+  return columns.map((col, i) => {
+    const t = values[i];
+    if (!t) return { row: rowId, column: col.id, value: null, raw: '', status: 'missing' };
+    const { value, status } = parseCell(t.raw, col);
+    return { row: rowId, column: col.id, value, raw: t.raw.trim(), status, start: t.start, end: t.end };
+  });
+}
+
+/** The token holding flat offset `at`, or the first after it. */
+function tokenAt(tokens: readonly Token[], at: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Reads a labelled table (二, 三) by anchoring on its row labels in reading order and taking the
+ * numbers after each label, so a table is read even where its grid is broken.
+ */
+function readLabelled(doc: Doc, def: TableDef, format: FormatDef, from: number, to: number): ReadTable {
+  const c = doc.compact;
+  const rows = numberRows(def);
+  const startKeys = (def.start ?? []).map(compactLabel);
+  const cFrom = compactIndexAt(c, from);
+  const cTo = compactIndexAt(c, to);
+  const marker = earliest(c.text, startKeys.length ? startKeys : rowKeys(rows[0]!.row), cFrom, cTo);
+  if (!marker) return missingCells(def, format, 'missing');
+  const cStart = marker[0];
+  const cEnd = Math.min(cTo, compactIndexAt(c, flatAt(c, cStart) + SPAN));
+
+  const anchors: { row: RowDef; columns: ColumnDef[]; at: number; end: number }[] = [];
+  let pos = cStart;
+  let limit = Math.min(cEnd, cStart + WINDOW);
+  for (const { row, section } of rows) {
+    const hit = earliest(c.text, rowKeys(row), pos, limit);
+    if (!hit) continue;
+    anchors.push({ row, columns: section.columns, at: hit[0], end: hit[0] + hit[1].length });
+    pos = hit[0] + hit[1].length;
+    limit = Math.min(cEnd, pos + WINDOW);
+  }
+  if (anchors.length === 0) return missingCells(def, format, 'unrecognized', flatAt(c, cStart));
+
+  const lastFlat = flatAt(c, anchors[anchors.length - 1]!.end);
+  const flatStart = flatAt(c, cStart);
+  const flatEnd = Math.min(flatAt(c, cEnd), lastFlat + 2000);
+  const tokens = tokenize(doc.text, flatStart, flatEnd);
+  const labelTokens = anchors.map((a) => tokenAt(tokens, flatAt(c, a.end - 1)));
+
+  const cells: ReadCell[] = [];
+  anchors.forEach((a, i) => {
+    const stop = i + 1 < anchors.length ? labelTokens[i + 1]! : tokens.length;
+    const values: Token[] = [];
+    for (let t = labelTokens[i]! + 1; t < stop; t++) {
+      const tok = tokens[t]!;
+      if (tok.kind === 'num' || tok.kind === 'blank') values.push(tok);
+      else if (values.length > 0) break;
+    }
+    cells.push(...cellsOf(a.row.id, a.columns, fit(values, a.columns.length)));
+  });
+
+  const found = new Set(anchors.map((a) => a.row.id));
+  const headerEnd = anchors[anchors.length - 1]!.end;
+  let columnsFound = 0;
+  for (const s of def.sections) for (const col of s.columns) if (earliest(c.text, columnKeys(col), cStart, headerEnd)) columnsFound++;
+  const lastCell = [...cells].reverse().find((x) => x.end !== undefined);
+  return {
+    id: def.id,
+    def,
+    format,
+    status: anchors.length * 2 >= rows.length ? 'ok' : 'unrecognized',
+    start: flatStart,
+    end: lastCell?.end ?? lastFlat,
+    found,
+    absent: rows.filter((r) => !found.has(r.row.id)).map((r) => r.row.id),
+    cells,
+    score: anchors.length * 2 + columnsFound,
+  };
+}
+
+const REVIEW_MARKERS = ['结果维持', '未经复议', '复议后起诉', '尚未审结'].map(compactLabel);
+
+/** Reads table 四: one row of fifteen numbers under a two-level header, found by its header words. */
+function readReview(doc: Doc, def: TableDef, format: FormatDef, from: number, to: number): ReadTable {
+  const c = doc.compact;
+  const section = def.sections[0]!;
+  const n = section.columns.length;
+  const cFrom = compactIndexAt(c, from);
+  const cTo = compactIndexAt(c, to);
+  const marker = earliest(c.text, REVIEW_MARKERS, cFrom, cTo);
+  if (!marker) return missingCells(def, format, 'missing');
+  const before = c.text.lastIndexOf(compactLabel('行政复议'), marker[0]);
+  const cStart = before >= 0 && marker[0] - before < 300 ? before : marker[0];
+  const flatStart = flatAt(c, cStart);
+  const tokens = tokenize(doc.text, flatStart, Math.min(to, flatStart + 4000));
+  let run: Token[] = [];
+  let best: Token[] = [];
+  for (const tok of tokens) {
+    if (tok.kind === 'num' || tok.kind === 'blank') {
+      run.push(tok);
+      continue;
+    }
+    if (run.length >= n && run.some((t) => t.kind === 'num')) break;
+    if (run.some((t) => t.kind === 'num') && run.length > best.length) best = run;
+    run = [];
+  }
+  if (run.length >= n && run.some((t) => t.kind === 'num')) best = run;
+  if (best.length === 0) return missingCells(def, format, 'unrecognized', flatStart);
+  const cells = cellsOf(section.rows[0]!.id, section.columns, fit(best, n));
+  return {
+    id: def.id,
+    def,
+    format,
+    status: best.length >= n ? 'ok' : 'unrecognized',
+    start: flatStart,
+    end: best[best.length - 1]!.end,
+    found: new Set([section.rows[0]!.id]),
+    absent: [],
+    cells,
+    score: Math.min(best.length, n),
+  };
+}
+
+export function readTable(doc: Doc, def: TableDef, format: FormatDef, from = 0, to = doc.text.length): ReadTable {
+  return def.id === 'review' ? readReview(doc, def, format, from, to) : readLabelled(doc, def, format, from, to);
+}
+
+/**
+ * Reads each of the three tables with every format that defines it and keeps the layout that fits
+ * best (ties go to the expected format): so a 2019 table in a 2021 report is read, and named.
+ */
+export function readTables(doc: Doc, candidates: readonly FormatDef[], expected: FormatDef | null): Map<TableId, ReadTable> {
+  const result = new Map<TableId, ReadTable>();
+  const ordered = expected ? [expected, ...candidates.filter((f) => f !== expected)] : [...candidates];
+  let from = 0;
+  for (const id of ['active', 'requests', 'review'] as const) {
+    let best: ReadTable | null = null;
+    for (const format of ordered) {
+      const def = format.tables.find((t) => t.id === id);
+      if (!def) continue;
+      const read = readTable(doc, def, format, id === 'review' ? from : 0);
+      if (!best || read.score > best.score) best = read;
+    }
+    if (best) {
+      result.set(id, best);
+      if (best.status !== 'missing' && best.end !== undefined && id === 'requests') from = best.end;
+    }
+  }
+  return result;
+}

@@ -1,0 +1,64 @@
+/**
+ * Tolerant matching: real drafts mix full- and half-width forms, break labels across lines and pad
+ * them with spaces. Everything is matched on a "compact" string: white space dropped, full-width
+ * ASCII folded to half-width, 、 folded to '.'. `map[i]` is the offset in the original of compact[i].
+ */
+
+export interface Compact {
+  text: string;
+  map: Int32Array;
+}
+
+function isSpace(c: number): boolean {
+  return c <= 32 || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200b) || c === 0xfeff || c === 0x202f;
+}
+
+/** Folds one UTF-16 code unit; -1 drops it. */
+function fold(c: number): number {
+  if (isSpace(c)) return -1;
+  if (c >= 0xff01 && c <= 0xff5e) return c - 0xfee0;
+  if (c === 0x3001) return 0x2e; // 、
+  if (c === 0x3014 || c === 0xfe5d || c === 0x3010) return 0x28; // 〔 ﹝ 【
+  if (c === 0x3015 || c === 0xfe5e || c === 0x3011) return 0x29;
+  if (c === 0x2014 || c === 0x2013 || c === 0x2212 || c === 0x2015) return 0x2d; // dashes, minus
+  return c;
+}
+
+export function compact(source: string, from = 0, to = source.length): Compact {
+  const codes = new Uint16Array(to - from);
+  const map = new Int32Array(to - from + 1);
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = fold(source.charCodeAt(i));
+    if (c < 0) continue;
+    codes[n] = c;
+    map[n++] = i;
+  }
+  map[n] = to;
+  return { text: decode(codes.subarray(0, n)), map: map.subarray(0, n + 1) };
+}
+
+function decode(codes: Uint16Array): string {
+  let out = '';
+  for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode.apply(null, codes.subarray(i, i + 8192) as unknown as number[]);
+  return out;
+}
+
+/** The compact form of a short label (for keys in the format data). */
+export function compactLabel(label: string): string {
+  return compact(label).text;
+}
+
+/** Drops a leading ordinal: 一、 （一） 1. 1、 */
+export function stripOrdinal(label: string): string {
+  return label.replace(/^(?:[一二三四五六七八九十]+[.、]|[（(][一二三四五六七八九十]+[）)]|\d+[.、．])/, '');
+}
+
+const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+/** 一 → 1, 十一 → 11 (only what headings use). */
+export function chineseNumeral(s: string): number | undefined {
+  if (s.length === 1) return CN_DIGITS[s];
+  if (s.length === 2 && s[0] === '十') return 10 + (CN_DIGITS[s[1]!] ?? NaN);
+  return undefined;
+}
