@@ -34,7 +34,7 @@ export default defineCheck({
           column: claim.column,
           expected: inTableValue,
           actual: said,
-          message: `${claim.label}为 ${said}（“${m[0]}”），但${where}为 ${inTableValue}。`,
+          message: m[1] === undefined ? `正文说“${m[0]}”，但${where}为 ${inTableValue}。` : `${claim.label}为 ${said}（“${m[0]}”），但${where}为 ${inTableValue}。`,
           start: c.map[m.index],
           end: c.map[m.index + m[0].length - 1]! + 1,
         });

@@ -194,7 +194,7 @@ export const requestAndReviewRules: RuleDef[] = [
 export const textClaims: TextClaimDef[] = [
   {
     id: 'requests-none',
-    pattern: '(?:未|没有)(?:收到|受理|接到|发生)[^。;,]{0,8}(?:政府信息公开|依申请公开)?申请',
+    pattern: '(?:未|没有)(?:收到|受理|接到)[^。;,]{0,8}申请(?!行政复议|复议|人|提起)',
     table: 'requests',
     rows: ['new'],
     column: 'total',

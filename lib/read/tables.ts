@@ -56,10 +56,40 @@ function missingCells(def: TableDef, format: FormatDef, status: 'missing' | 'unr
   return { id: def.id, def, format, status, start, found: new Set(), absent: [], cells: [], score: 0 };
 }
 
-/** Trims blank cells off the edges (label cells spanning two columns, trailing tabs) down to n. */
-function fit(values: Token[], n: number): (Token | null)[] {
+const empty = (t: Token) => t.kind === 'blank' && t.raw.trim() === '';
+
+function edges(values: Token[]): [number, number] {
+  let lead = 0;
+  while (lead < values.length && empty(values[lead]!)) lead++;
+  let trail = 0;
+  while (trail < values.length - lead && empty(values[values.length - 1 - trail]!)) trail++;
+  return [lead, trail];
+}
+
+function mode(counts: number[]): number {
+  const seen = new Map<number, number>();
+  let best = 0;
+  for (const c of counts) {
+    seen.set(c, (seen.get(c) ?? 0) + 1);
+    if (seen.get(c)! > (seen.get(best) ?? 0)) best = c;
+  }
+  return best;
+}
+
+/**
+ * Trims a row's cells down to n. Tabs leave empty fields around a row (the label spanning two
+ * columns, a trailing tab, rowspan placeholders); `layout` is how many the table's rows usually
+ * carry before and after their numbers, so a row's own blank cell is not mistaken for one.
+ */
+function fit(values: Token[], n: number, layout: [number, number]): (Token | null)[] {
   let a = 0;
   let b = values.length;
+  for (let i = 0; i < layout[0] && b - a > n && empty(values[a]!); i++) a++;
+  for (let i = 0; i < layout[1] && b - a > n && empty(values[b - 1]!); i++) b--;
+  while (b - a > n && (empty(values[b - 1]!) || empty(values[a]!))) {
+    if (empty(values[b - 1]!)) b--;
+    else a++;
+  }
   while (b - a > n && values[a]!.kind === 'blank') a++;
   while (b - a > n && values[b - 1]!.kind === 'blank') b--;
   const out: (Token | null)[] = values.slice(a, Math.min(b, a + n));
@@ -121,8 +151,7 @@ function readLabelled(doc: Doc, def: TableDef, format: FormatDef, from: number, 
   const tokens = tokenize(doc.text, flatStart, flatEnd);
   const labelTokens = anchors.map((a) => tokenAt(tokens, flatAt(c, a.end - 1)));
 
-  const cells: ReadCell[] = [];
-  anchors.forEach((a, i) => {
+  const collected = anchors.map((a, i) => {
     const stop = i + 1 < anchors.length ? labelTokens[i + 1]! : tokens.length;
     const values: Token[] = [];
     for (let t = labelTokens[i]! + 1; t < stop; t++) {
@@ -130,8 +159,11 @@ function readLabelled(doc: Doc, def: TableDef, format: FormatDef, from: number, 
       if (tok.kind === 'num' || tok.kind === 'blank') values.push(tok);
       else if (values.length > 0) break;
     }
-    cells.push(...cellsOf(a.row.id, a.columns, fit(values, a.columns.length)));
+    return values;
   });
+  const wide = collected.filter((v, i) => v.length > anchors[i]!.columns.length).map(edges);
+  const layout: [number, number] = [mode(wide.map((e) => e[0])), mode(wide.map((e) => e[1]))];
+  const cells = anchors.flatMap((a, i) => cellsOf(a.row.id, a.columns, fit(collected[i]!, a.columns.length, layout)));
 
   const found = new Set(anchors.map((a) => a.row.id));
   const headerEnd = anchors[anchors.length - 1]!.end;
@@ -180,7 +212,7 @@ function readReview(doc: Doc, def: TableDef, format: FormatDef, from: number, to
   }
   if (run.length >= n && run.some((t) => t.kind === 'num')) best = run;
   if (best.length === 0) return missingCells(def, format, 'unrecognized', flatStart);
-  const cells = cellsOf(section.rows[0]!.id, section.columns, fit(best, n));
+  const cells = cellsOf(section.rows[0]!.id, section.columns, fit(best, n, edges(best)));
   return {
     id: def.id,
     def,
