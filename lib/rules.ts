@@ -15,13 +15,20 @@ export interface Violation {
 
 export const cellKey = (row: string, column: string) => `${row}\u0000${column}`;
 
+const leafCache = new WeakMap<TableDef, Map<string, string[]>>();
+
 /** Leaf rows under a group row (a group id stands for the sum of its leaves). */
 export function leavesOf(def: TableDef, id: string): string[] {
-  const rows = def.sections.flatMap((s) => s.rows);
-  const row = rows.find((r) => r.id === id);
-  if (!row) return [];
-  if (!row.group) return [id];
-  return rows.filter((r) => r.parent === id).flatMap((r) => leavesOf(def, r.id));
+  let cache = leafCache.get(def);
+  if (!cache) leafCache.set(def, (cache = new Map()));
+  let leaves = cache.get(id);
+  if (!leaves) {
+    const rows = def.sections.flatMap((s) => s.rows);
+    const row = rows.find((r) => r.id === id);
+    leaves = !row ? [] : !row.group ? [id] : rows.filter((r) => r.parent === id).flatMap((r) => leavesOf(def, r.id));
+    cache.set(id, leaves);
+  }
+  return leaves;
 }
 
 function sectionsOf(def: TableDef, rule: RuleDef): SectionDef[] {

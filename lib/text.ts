@@ -44,9 +44,19 @@ function decode(codes: Uint16Array): string {
   return out;
 }
 
-/** The compact form of a short label (for keys in the format data). */
+const labels = new Map<string, string>();
+
+/** The compact form of a short string (format keys, headings, cells); labels repeat, so they are cached. */
 export function compactLabel(label: string): string {
-  return compact(label).text;
+  const cached = labels.get(label);
+  if (cached !== undefined) return cached;
+  let out = '';
+  for (let i = 0; i < label.length; i++) {
+    const c = fold(label.charCodeAt(i));
+    if (c >= 0) out += String.fromCharCode(c);
+  }
+  if (label.length <= 64 && labels.size < 20000) labels.set(label, out);
+  return out;
 }
 
 /** Drops a leading ordinal: 一、 （一） 1. 1、 */

@@ -3,6 +3,9 @@ import { compactIndexAt } from '../read/doc';
 import { cellKey, leavesOf } from '../rules';
 import { defineCheck } from './check';
 
+const patterns = new Map<string, RegExp>();
+const compiled = (source: string) => patterns.get(source) ?? patterns.set(source, new RegExp(source, 'g')).get(source)!;
+
 export default defineCheck({
   code: 'text-table-mismatch',
   severity: 'warning',
@@ -14,16 +17,16 @@ export default defineCheck({
       .map((t) => [compactIndexAt(c, t.start!), compactIndexAt(c, t.end!)] as const);
     const inTable = (i: number) => regions.some(([s, e]) => i >= s && i < e);
     const out = [];
+    const byTable = new Map([...a.tables.values()].map((t) => [t.id, new Map(t.cells.map((x) => [cellKey(x.row, x.column), x]))]));
     for (const claim of a.expected?.textClaims ?? []) {
       const t = a.tables.get(claim.table);
       if (t?.status !== 'ok') continue;
-      const cells = new Map(t.cells.map((x) => [cellKey(x.row, x.column), x]));
+      const cells = byTable.get(t.id)!;
       const leaves = claim.rows.flatMap((r) => leavesOf(t.def, r));
       const values = leaves.map((r) => cells.get(cellKey(r, claim.column))?.value);
       if (!leaves.length || values.some((v) => v === null || v === undefined)) continue;
       const inTableValue = values.reduce<number>((s, v) => s + v!, 0);
-      const re = new RegExp(claim.pattern, 'g');
-      for (const m of c.text.matchAll(re)) {
+      for (const m of c.text.matchAll(compiled(claim.pattern))) {
         if (inTable(m.index)) continue;
         const said = m[1] === undefined ? 0 : Number(m[1]);
         if (said === inTableValue) continue;

@@ -202,7 +202,7 @@ export const textClaims: TextClaimDef[] = [
   },
   {
     id: 'requests-received',
-    pattern: '(?:共|全年|累计|本年度?)?(?:收到|受理|接收|新收)[^。;,0-9]{0,10}(?:政府信息公开|依申请公开)?申请(?:共|合计)?(\\d+)(?:件|个|条|次|份)',
+    pattern: '(?:收到|受理|接收|新收)[^。;,0-9]{0,10}申请(?:共|合计)?(\\d+)(?:件|个|条|次|份)',
     table: 'requests',
     rows: ['new'],
     column: 'total',

@@ -37,11 +37,19 @@ const SPAN = 12000;
 export const numberRows = (def: TableDef) =>
   def.sections.flatMap((s) => s.rows.filter((r) => !r.group).map((row) => ({ row, section: s })));
 
+const keyCache = new WeakMap<object, string[]>();
+
 export function rowKeys(row: RowDef): string[] {
-  return (row.keys ?? [stripOrdinal(row.label).replace(/[（(].*$/, '')]).map(compactLabel);
+  let keys = keyCache.get(row);
+  if (!keys) keyCache.set(row, (keys = (row.keys ?? [stripOrdinal(row.label).replace(/[（(].*$/, '')]).map(compactLabel)));
+  return keys;
 }
 
-const columnKeys = (col: ColumnDef) => (col.keys ?? [col.label]).map(compactLabel);
+function columnKeys(col: ColumnDef): string[] {
+  let keys = keyCache.get(col);
+  if (!keys) keyCache.set(col, (keys = (col.keys ?? [col.label]).map(compactLabel)));
+  return keys;
+}
 
 function earliest(hay: string, keys: readonly string[], from: number, to: number): [number, string] | null {
   let best: [number, string] | null = null;
@@ -147,7 +155,7 @@ function readLabelled(doc: Doc, def: TableDef, format: FormatDef, from: number, 
 
   const lastFlat = flatAt(c, anchors[anchors.length - 1]!.end);
   const flatStart = flatAt(c, cStart);
-  const flatEnd = Math.min(flatAt(c, cEnd), lastFlat + 2000);
+  const flatEnd = Math.min(flatAt(c, cEnd), lastFlat + 600);
   const tokens = tokenize(doc.text, flatStart, flatEnd);
   const labelTokens = anchors.map((a) => tokenAt(tokens, flatAt(c, a.end - 1)));
 
@@ -231,6 +239,13 @@ export function readTable(doc: Doc, def: TableDef, format: FormatDef, from = 0, 
   return def.id === 'review' ? readReview(doc, def, format, from, to) : readLabelled(doc, def, format, from, to);
 }
 
+const signatures = new WeakMap<TableDef, string>();
+function signature(def: TableDef): string {
+  let sig = signatures.get(def);
+  if (!sig) signatures.set(def, (sig = JSON.stringify(def)));
+  return sig;
+}
+
 /**
  * Reads each of the three tables with every format that defines it and keeps the layout that fits
  * best (ties go to the expected format): so a 2019 table in a 2021 report is read, and named.
@@ -241,9 +256,12 @@ export function readTables(doc: Doc, candidates: readonly FormatDef[], expected:
   let from = 0;
   for (const id of ['active', 'requests', 'review'] as const) {
     let best: ReadTable | null = null;
+    const seen = new Set<string>();
     for (const format of ordered) {
       const def = format.tables.find((t) => t.id === id);
-      if (!def) continue;
+      // formats that print a table identically (table 四) need it read once
+      if (!def || seen.has(signature(def))) continue;
+      seen.add(signature(def));
       const read = readTable(doc, def, format, id === 'review' ? from : 0);
       if (!best || read.score > best.score) best = read;
     }
