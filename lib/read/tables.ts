@@ -52,9 +52,11 @@ function columnKeys(col: ColumnDef): string[] {
 }
 
 function earliest(hay: string, keys: readonly string[], from: number, to: number): [number, string] | null {
+  // A short window is searched in its own slice, so a key that is absent does not scan the whole page.
+  const window = to - from < 4096 ? hay.slice(from, to) : null;
   let best: [number, string] | null = null;
   for (const k of keys) {
-    const i = hay.indexOf(k, from);
+    const i = window !== null ? (window.indexOf(k) < 0 ? -1 : window.indexOf(k) + from) : hay.indexOf(k, from);
     if (i >= 0 && i + k.length <= to && (!best || i < best[0])) best = [i, k];
   }
   return best;
