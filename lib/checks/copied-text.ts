@@ -23,11 +23,14 @@ export default defineCheck({
     let total = 0;
     let copied = 0;
     let at = 0;
+    // The title and the part headings are the same every year by design.
+    const headings = new Set(a.headings.map((h) => h.words));
     for (const line of a.doc.text.split('\n')) {
       const start = at;
       at += line.length + 1;
-      if (line.includes('\t')) continue;
+      if (line.includes('\t') || start < (a.meta.titleEnd ?? 0)) continue;
       const n = normal(line);
+      if (headings.has(n.replace(/^[一二三四五六七八九十]+\./, ''))) continue;
       total += n.length;
       if (n.length < MIN || !before.has(n)) continue;
       copied += n.length;
