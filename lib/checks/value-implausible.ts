@@ -1,6 +1,6 @@
 import { columnLabel, rowLabel } from '../analysis';
-import { cellKey } from '../rules';
 import { defineCheck } from './check';
+import { violationFindings } from './violations';
 
 const LEVEL_NAMES = { township: '乡镇（街道）', county: '县（区）', city: '市', province: '省', department: '部门', unknown: '' } as const;
 
@@ -9,26 +9,11 @@ export default defineCheck({
   severity: 'warning',
   description: '不合常理的数字（如对外公开总数量少于本年新公开数量、乡镇填报规章）',
   run: (a) => {
-    const out = [];
-    for (const [id, violations] of a.violations) {
-      const t = a.tables.get(id)!;
-      const cells = new Map(t.cells.map((c) => [cellKey(c.row, c.column), c]));
-      for (const v of violations) {
-        if (v.rule.code !== 'value-implausible') continue;
-        const cell = cells.get(cellKey(v.row, v.column));
-        out.push({
-          table: id,
-          row: v.row,
-          column: v.column,
-          rule: v.rule.id,
-          expected: v.expected,
-          actual: v.actual,
-          message: `「${t.def.title}」表「${rowLabel(t.def, v.row)}」行：${v.rule.label}（「${columnLabel(t.def, v.column)}」为 ${v.actual}，对照值为 ${v.expected}）。`,
-          start: cell?.start,
-          end: cell?.end,
-        });
-      }
-    }
+    const out = violationFindings(
+      a,
+      'value-implausible',
+      (t, v) => `「${t.def.title}」表「${rowLabel(t.def, v.row)}」行：${v.rule.label}（「${columnLabel(t.def, v.column)}」为 ${v.actual}，对照值为 ${v.expected}）。`,
+    );
     for (const rule of a.expected?.levelRules ?? []) {
       const t = a.tables.get(rule.table);
       if (t?.status !== 'ok' || !rule.levels.includes(a.meta.level)) continue;

@@ -1,4 +1,4 @@
-import type { ColumnDef, PartDef, RowDef, RuleDef, TableDef, TextClaimDef } from './schema';
+import type { ColumnDef, ContentRuleDef, FormatDef, LevelRuleDef, PartDef, RowDef, RuleDef, TableDef, TextClaimDef } from './schema';
 
 /** Pieces the 2019 and 2021 formats print identically; each format file composes them. */
 
@@ -232,4 +232,23 @@ export const textClaims: TextClaimDef[] = [
     column: 'review.total',
     label: '正文所述行政复议数',
   },
+];
+
+export const deadlines: Pick<FormatDef, 'deadline' | 'governmentDeadline'> = {
+  deadline: { month: 1, day: 31, label: '次年1月31日前（《条例》第四十九条）' },
+  governmentDeadline: { month: 3, day: 31, label: '次年3月31日前（县级以上人民政府本级年度报告）' },
+};
+
+export const regulationsByLevel: LevelRuleDef[] = [
+  { table: 'active', row: 'regulations', levels: ['township', 'county'], label: '规章只能由国务院部门和省、自治区、直辖市及设区的市人民政府制定' },
+];
+
+/** What part 1 covers (the five sub-headings) and what a government's report adds (《条例》第五十条). */
+export const partOneContent: ContentRuleDef[] = [
+  { id: 'part1-active', part: 1, any: ['主动公开'], label: '主动公开' },
+  { id: 'part1-requests', part: 1, any: ['依申请公开', '依申请'], label: '依申请公开' },
+  { id: 'part1-management', part: 1, any: ['政府信息管理', '信息管理'], label: '政府信息管理' },
+  { id: 'part1-platform', part: 1, any: ['平台建设', '公开平台', '政府网站', '门户网站'], label: '政府信息公开平台建设' },
+  { id: 'part1-oversight', part: 1, any: ['监督保障', '监督', '保障'], label: '监督保障' },
+  { id: 'government-assessment', part: 0, any: ['考核', '社会评议', '责任追究'], onlyGovernment: true, label: '工作考核、社会评议和责任追究结果情况' },
 ];

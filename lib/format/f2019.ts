@@ -1,5 +1,5 @@
 import type { FormatDef } from './schema';
-import { requestAndReviewRules, requestRowsHead, requestRowsTail, requestTable, reviewTable, sixParts, textClaims } from './common';
+import { deadlines, partOneContent, regulationsByLevel, requestAndReviewRules, requestRowsHead, requestRowsTail, requestTable, reviewTable, sixParts, textClaims } from './common';
 
 /** 国办公开办函〔2019〕60号: reports for 2019 and 2020. */
 const itemColumns = [
@@ -14,8 +14,7 @@ export const format2019: FormatDef = {
   basis: '国办公开办函〔2019〕60号',
   years: { from: 2019, to: 2020 },
   demandsParts: true,
-  deadline: { month: 1, day: 31, label: '次年1月31日前（《条例》第四十九条）' },
-  governmentDeadline: { month: 3, day: 31, label: '次年3月31日前（县级以上人民政府本级年度报告）' },
+  ...deadlines,
   parts: sixParts,
   tables: [
     {
@@ -105,14 +104,7 @@ export const format2019: FormatDef = {
       label: '本年新公开数量不应多于本年新制作数量',
     },
   ],
-  levelRules: [{ table: 'active', row: 'regulations', levels: ['township', 'county'], label: '规章只能由国务院部门和省、自治区、直辖市及设区的市人民政府制定' }],
+  levelRules: regulationsByLevel,
   textClaims,
-  contentRules: [
-    { id: 'part1-active', part: 1, any: ['主动公开'], label: '主动公开' },
-    { id: 'part1-requests', part: 1, any: ['依申请公开', '依申请'], label: '依申请公开' },
-    { id: 'part1-management', part: 1, any: ['政府信息管理', '信息管理'], label: '政府信息管理' },
-    { id: 'part1-platform', part: 1, any: ['平台建设', '公开平台', '政府网站', '门户网站'], label: '政府信息公开平台建设' },
-    { id: 'part1-oversight', part: 1, any: ['监督保障', '监督', '保障'], label: '监督保障' },
-    { id: 'government-assessment', part: 0, any: ['考核', '社会评议', '责任追究'], onlyGovernment: true, label: '工作考核、社会评议和责任追究结果情况' },
-  ],
+  contentRules: partOneContent,
 };

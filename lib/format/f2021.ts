@@ -1,5 +1,5 @@
 import type { FormatDef } from './schema';
-import { requestAndReviewRules, requestRowsHead, requestRowsTail, requestTable, reviewTable, sixParts, textClaims } from './common';
+import { deadlines, partOneContent, regulationsByLevel, requestAndReviewRules, requestRowsHead, requestRowsTail, requestTable, reviewTable, sixParts, textClaims } from './common';
 
 /** 国办公开办函〔2021〕30号: reports for 2021 on. */
 export const format2021: FormatDef = {
@@ -8,8 +8,7 @@ export const format2021: FormatDef = {
   basis: '国办公开办函〔2021〕30号',
   years: { from: 2021 },
   demandsParts: true,
-  deadline: { month: 1, day: 31, label: '次年1月31日前（《条例》第四十九条）' },
-  governmentDeadline: { month: 3, day: 31, label: '次年3月31日前（县级以上人民政府本级年度报告）' },
+  ...deadlines,
   parts: sixParts,
   tables: [
     {
@@ -79,15 +78,7 @@ export const format2021: FormatDef = {
       label: '本年制发件数不应多于现行有效件数与本年废止件数之和',
     },
   ],
-  levelRules: [{ table: 'active', row: 'regulations', levels: ['township', 'county'], label: '规章只能由国务院部门和省、自治区、直辖市及设区的市人民政府制定' }],
+  levelRules: regulationsByLevel,
   textClaims,
-  contentRules: [
-    { id: 'part1-active', part: 1, any: ['主动公开'], label: '主动公开' },
-    { id: 'part1-requests', part: 1, any: ['依申请公开', '依申请'], label: '依申请公开' },
-    { id: 'part1-management', part: 1, any: ['政府信息管理', '信息管理'], label: '政府信息管理' },
-    { id: 'part1-platform', part: 1, any: ['平台建设', '公开平台', '政府网站', '门户网站'], label: '政府信息公开平台建设' },
-    { id: 'part1-oversight', part: 1, any: ['监督保障', '监督', '保障'], label: '监督保障' },
-    { id: 'part6-fees', part: 6, any: ['信息处理费', '处理费'], label: '信息处理费的收取情况' },
-    { id: 'government-assessment', part: 0, any: ['考核', '社会评议', '责任追究'], onlyGovernment: true, label: '工作考核、社会评议和责任追究结果情况' },
-  ],
+  contentRules: [...partOneContent, { id: 'part6-fees', part: 6, any: ['信息处理费', '处理费'], label: '信息处理费的收取情况' }],
 };
