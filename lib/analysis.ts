@@ -6,6 +6,7 @@ import { findHeadings, matchParts, type Heading, type PartMatch } from './read/p
 import { readTables, rowKeys, type ReadTable } from './read/tables';
 import type { FindingCode, ReportFormat } from './report';
 import { evaluate, type Violation } from './rules';
+import { looksLikeReport } from './detect';
 import { compactLabel } from './text';
 
 /** The engine's reading of one document, shared by every check. */
@@ -71,7 +72,7 @@ export function analyse(doc: Doc, options: AnalyseOptions = {}): Analysis {
   else format = oldFound >= 2 ? 'pre2019' : 'unknown';
 
   const anyTable = [...tables.values()].some((t) => t.status === 'ok');
-  const titled = !!meta.title && /信息公开|政务公开/.test(meta.title);
+  const titled = !!meta.title && looksLikeReport(meta.title);
   const isReport = anyTable || titled || sixFound >= 3 || (oldFound >= 3 && /政府信息公开/.test(doc.compact.text.slice(0, 5000)));
 
   const violations = new Map<TableId, Violation[]>();

@@ -1,6 +1,7 @@
 import { analyse, partAt, type Analysis, type Previous } from './analysis';
 import { checks } from './checks';
 import { docFromText, type Doc } from './read/doc';
+import { findArticle } from './read/article';
 import { readDom } from './read/dom';
 import type { Finding, FindingCode, ReportJson, TableResult } from './report';
 
@@ -61,6 +62,11 @@ export function checkText(text: string, options: CheckOptions = {}): Checked {
 export function checkDom(root: Node, options: CheckOptions = {}): Checked & { locate(start: number, end: number): Range | null } {
   const { doc, locate } = readDom(root);
   return { ...checkDoc(doc, options), locate };
+}
+
+/** A whole published page (a live document, a DOMParser or linkedom result): its article is checked. */
+export function checkPage(doc: Document, options: CheckOptions = {}): Checked & { locate(start: number, end: number): Range | null } {
+  return checkDom(findArticle(doc), options);
 }
 
 /** What a later check needs of a report as last year's. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { looksLikeReport } from '../../lib/detect';
-import { checkDom } from '../../lib/engine';
+import { checkDom, checkPage } from '../../lib/engine';
 import { findArticle } from '../../lib/read/article';
 import { seedsDir } from '../paths';
 
@@ -50,5 +50,14 @@ describe('looksLikeReport', () => {
     expect(looksLikeReport('洪泽区人民政府 2023 年政府信息公开工作年度报告')).toBe(true);
     expect(looksLikeReport('关于印发2024年政务公开工作要点的通知')).toBe(false);
     expect(looksLikeReport('新闻中心')).toBe(false);
+  });
+});
+
+describe('checkPage', () => {
+  it('checks the article of a whole page and takes the title from <title> when the article lacks it', () => {
+    const doc = page(`<div id="zoom">${paragraphs(seed004.split('\n').slice(1).join('\n'))}</div>`);
+    const r = checkPage(doc);
+    expect(r.title).toBe('2017年东升乡政府信息公开年度报告');
+    expect(r.year).toBe(2017);
   });
 });
