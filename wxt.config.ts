@@ -11,8 +11,21 @@ export default defineConfig({
     permissions: ['storage', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: ['*://*.gov.cn/*'],
     optional_host_permissions: ['*://*/*'],
+    action: { default_title: '__MSG_extName__' },
+    commands: {
+      'open-panel': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: '__MSG_commandOpenPanel__',
+      },
+    },
+    // The in-page fallback panel (browsers without a side panel API) frames sidepanel.html.
+    web_accessible_resources: [{ resources: ['sidepanel.html'], matches: ['<all_urls>'] }],
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'nianbao@nianbao.local', data_collection_permissions: { required: ['none'] } } } }
+      ? {
+          // Firefox builds MV2, where optional hosts are optional_permissions.
+          optional_permissions: ['*://*/*'],
+          browser_specific_settings: { gecko: { id: 'nianbao@nianbao.local', data_collection_permissions: { required: ['none'] } } },
+        }
       : {}),
   }),
 });

@@ -1,0 +1,63 @@
+import type { Finding, Severity } from '../../lib/report';
+import { t, type MessageKey } from './t';
+
+const ORDER: Severity[] = ['error', 'warning', 'info'];
+const HEADINGS: Record<Severity, MessageKey> = { error: 'severityError', warning: 'severityWarning', info: 'severityInfo' };
+
+export const checkName = (code: Finding['code']) => t(`check_${code.replace(/-/g, '_')}` as MessageKey);
+
+/** Arrow keys move between findings (across groups); Enter or a click asks the page to show one. */
+function onKeyDown(e: KeyboardEvent): void {
+  if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp' && e.key !== 'Home' && e.key !== 'End') return;
+  const list = e.currentTarget as HTMLElement;
+  const items = Array.from(list.querySelectorAll<HTMLElement>('[data-finding]'));
+  if (!items.length) return;
+  const at = items.indexOf(document.activeElement as HTMLElement);
+  const next =
+    e.key === 'Home' ? 0 : e.key === 'End' ? items.length - 1 : e.key === 'ArrowDown' ? Math.min(items.length - 1, at + 1) : Math.max(0, at - 1);
+  e.preventDefault();
+  items[next]!.focus();
+}
+
+export function Findings({ findings, onPick }: { findings: Finding[]; onPick(f: Finding): void }) {
+  let index = 0;
+  return (
+    <section class="findings" aria-label={t('findingsTitle')}>
+      <h2>
+        {t('findingsTitle')} <span class="hint">{t('findingsKeys')}</span>
+      </h2>
+      <div class="finding-groups" onKeyDown={onKeyDown}>
+        {ORDER.map((severity) => {
+          const group = findings.filter((f) => f.severity === severity);
+          if (!group.length) return null;
+          return (
+            <div class={`group ${severity}`} key={severity} data-severity={severity}>
+              <h3>
+                {t(HEADINGS[severity])} <span class="count">{group.length}</span>
+              </h3>
+              <ul>
+                {group.map((f) => {
+                  const i = index++;
+                  return (
+                    <li key={i}>
+                      <button type="button" data-finding={f.code} tabIndex={i === 0 ? 0 : -1} onClick={() => onPick(f)} onFocus={(e) => resetTabIndex(e.currentTarget)}>
+                        <span class="code">{checkName(f.code)}</span>
+                        <span class="message">{f.message}</span>
+                      </button>
+                    </li>
+                  );
+                })}
+              </ul>
+            </div>
+          );
+        })}
+      </div>
+    </section>
+  );
+}
+
+/** Roving tab index: Tab enters the list at the finding last focused. */
+function resetTabIndex(current: HTMLElement): void {
+  const list = current.closest('.finding-groups');
+  list?.querySelectorAll<HTMLElement>('[data-finding]').forEach((b) => (b.tabIndex = b === current ? 0 : -1));
+}

@@ -1,0 +1,71 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { PageReport, PageStatus, RevealResult, type ToContent } from '../../lib/messages';
+import { Panel, type PanelState } from './Panel';
+
+function send(tabId: number, message: ToContent): Promise<unknown> {
+  return browser.tabs.sendMessage(tabId, message, { frameId: 0 });
+}
+
+/**
+ * The side panel bound to one tab (sidepanel.html?tab=<id>, also the in-page panel), or following
+ * the active tab when opened without one (Firefox's sidebar, a panel opened from the toolbar).
+ */
+export function PanelApp({ boundTab }: { boundTab: number | null }) {
+  const [tabId, setTabId] = useState<number | null>(boundTab);
+  const [state, setState] = useState<PanelState>({ kind: 'connecting' });
+
+  const ask = useCallback(
+    (type: 'status' | 'recheck') => {
+      if (tabId === null) return;
+      send(tabId, { type }).then(
+        (raw) => {
+          const status = PageStatus.safeParse(raw);
+          setState(status.success ? { kind: 'page', status: status.data } : { kind: 'unreachable' });
+        },
+        () => setState({ kind: 'unreachable' }),
+      );
+    },
+    [tabId],
+  );
+
+  useEffect(() => {
+    if (boundTab !== null) return;
+    const follow = () =>
+      browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => {
+        if (tab?.id !== undefined) setTabId(tab.id);
+      });
+    follow();
+    browser.tabs.onActivated.addListener(follow);
+    return () => browser.tabs.onActivated.removeListener(follow);
+  }, [boundTab]);
+
+  useEffect(() => {
+    if (tabId === null) return;
+    setState({ kind: 'connecting' });
+    ask('status');
+    const onMessage = (raw: unknown, sender: { tab?: { id?: number } }) => {
+      const msg = PageReport.safeParse(raw);
+      if (msg.success && sender.tab?.id === tabId) setState({ kind: 'page', status: msg.data.status });
+      return undefined;
+    };
+    // A new page in the tab: its content script starts over.
+    const onUpdated = (id: number, info: { status?: string }) => {
+      if (id === tabId && info.status === 'complete') ask('status');
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    browser.tabs.onUpdated.addListener(onUpdated);
+    return () => {
+      browser.runtime.onMessage.removeListener(onMessage);
+      browser.tabs.onUpdated.removeListener(onUpdated);
+    };
+  }, [tabId, ask]);
+
+  const reveal = async (start: number, end: number) => {
+    if (tabId === null) return false;
+    const r = RevealResult.safeParse(await send(tabId, { type: 'reveal', start, end }));
+    return r.success && r.data.ok;
+  };
+
+  return <Panel state={state} onRecheck={() => ask('recheck')} onReveal={reveal} />;
+}

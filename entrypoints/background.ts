@@ -1,0 +1,55 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { ToBackground } from '../lib/messages';
+import { hostPattern, type Settings } from '../lib/settings';
+import { openPanel } from '../components/panel/open';
+import { loadSettings, onSettingsChanged } from '../components/options/store';
+
+const SCRIPT_ID = 'nianbao-sites';
+
+function setBadge(tabId: number, errors: number): void {
+  // Firefox builds MV2, where the toolbar button is browserAction.
+  const action = browser.action ?? browser.browserAction;
+  action.setBadgeText({ tabId, text: errors > 0 ? String(errors) : '' }).catch(() => {});
+  action.setBadgeBackgroundColor({ tabId, color: '#c62828' }).catch(() => {});
+}
+
+/** Runs the content script on the hosts the user enabled and granted, beyond the default *.gov.cn. */
+async function registerSites(settings: Settings): Promise<void> {
+  const granted = await Promise.all(settings.sites.map((h) => browser.permissions.contains({ origins: [hostPattern(h)] })));
+  const matches = settings.sites.filter((_, i) => granted[i]).map(hostPattern);
+  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
+  if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
+  if (!matches.length) return;
+  await browser.scripting.registerContentScripts([
+    { id: SCRIPT_ID, matches, js: ['content-scripts/content.js'], allFrames: true, runAt: 'document_idle', persistAcrossSessions: true },
+  ]);
+}
+
+function sync(): void {
+  loadSettings()
+    .then(registerSites)
+    .catch((e: unknown) => console.error('nianbao: could not register sites', e));
+}
+
+export default defineBackground(() => {
+  browser.runtime.onMessage.addListener((raw: unknown, sender) => {
+    const msg = ToBackground.safeParse(raw);
+    if (!msg.success) return undefined;
+    if (msg.data.type === 'page-report') {
+      if (sender.tab?.id !== undefined) setBadge(sender.tab.id, msg.data.status.errors);
+      return undefined;
+    }
+    return openPanel(msg.data.tabId, msg.data.windowId);
+  });
+
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === 'open-panel' && tab?.id !== undefined) openPanel(tab.id, tab.windowId).catch(() => {});
+  });
+
+  browser.runtime.onInstalled.addListener(sync);
+  browser.runtime.onStartup.addListener(sync);
+  onSettingsChanged((s) => registerSites(s).catch(() => {}));
+  browser.permissions.onAdded.addListener(sync);
+  browser.permissions.onRemoved.addListener(sync);
+});

@@ -1,0 +1,38 @@
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { ToContent, type PageStatus, type RevealResult } from '../../lib/messages';
+import { defaultSettings } from '../../lib/settings';
+import { loadSettings, onSettingsChanged } from '../../components/options/store';
+import { Session } from './session';
+import { toggleInpagePanel } from './inpage';
+
+export default defineContentScript({
+  matches: ['*://*.gov.cn/*'],
+  allFrames: true,
+  matchAboutBlank: true,
+  runAt: 'document_idle',
+  main() {
+    // The top frame reads editor frames through contentDocument; only it answers messages.
+    if (window !== window.top) return;
+    const session = new Session(document, defaultSettings);
+    session.start();
+    loadSettings().then((s) => session.setSettings(s), () => {});
+    onSettingsChanged((s) => session.setSettings(s));
+
+    browser.runtime.onMessage.addListener((raw: unknown): Promise<PageStatus | RevealResult | undefined> | undefined => {
+      const msg = ToContent.safeParse(raw);
+      if (!msg.success) return undefined;
+      switch (msg.data.type) {
+        case 'status':
+          return Promise.resolve(session.current());
+        case 'recheck':
+          return Promise.resolve(session.recheck());
+        case 'reveal':
+          return Promise.resolve({ ok: session.reveal(msg.data.start, msg.data.end) });
+        case 'toggle-inpage-panel':
+          toggleInpagePanel(msg.data.tabId);
+          return Promise.resolve(undefined);
+      }
+    });
+  },
+});

@@ -1,0 +1,155 @@
+import { browser } from 'wxt/browser';
+import { checkDom, checkText, type Checked } from '../../lib/engine';
+import type { PageStatus } from '../../lib/messages';
+import type { Settings } from '../../lib/settings';
+import { detect, fullText, type Target } from './detect';
+import { mark, scrollTo } from './mark';
+
+const DEBOUNCE_MS = 300;
+/** Editors build their editing area after the page loads: look again a few times, then only on focus. */
+const RETRIES_MS = [800, 2500, 6000];
+
+type Located = Checked & { locate?(start: number, end: number): Range | null };
+
+/**
+ * One page's draft: finds it, checks it when its text changes, and tells the background (badge)
+ * and the side panel. A page that is no report is never parsed.
+ */
+export class Session {
+  private target: Target | null = null;
+  private checked: Located | null = null;
+  private lastText: string | null = null;
+  private parsed = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private stopWatching: (() => void) | null = null;
+
+  constructor(
+    private readonly doc: Document,
+    private settings: Settings,
+  ) {}
+
+  start(): void {
+    this.find();
+    if (this.target) return;
+    for (const ms of RETRIES_MS) setTimeout(() => !this.target && this.find(), ms);
+    const onFocus = () => {
+      if (this.target) this.doc.removeEventListener('focusin', onFocus, true);
+      else this.find();
+    };
+    this.doc.addEventListener('focusin', onFocus, true);
+  }
+
+  setSettings(settings: Settings): void {
+    this.settings = settings;
+    if (this.target) this.run(true);
+  }
+
+  /** Looks for the draft; when one appears (or the editor rebuilt its frame), watches and checks it. */
+  private find(): void {
+    const target = detect(this.doc);
+    if (!target) return;
+    if (this.target?.el === target.el) return;
+    this.target = target;
+    this.watch(target);
+    this.run(true);
+  }
+
+  private stillThere(): boolean {
+    const t = this.target;
+    if (!t || !t.el.isConnected) return false;
+    return !t.frame || t.frame.contentDocument?.body === t.el;
+  }
+
+  private watch(target: Target): void {
+    this.stopWatching?.();
+    const schedule = () => {
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => this.run(false), DEBOUNCE_MS);
+    };
+    const observer = new MutationObserver(schedule);
+    observer.observe(target.el, { subtree: true, childList: true, characterData: true });
+    const doc = target.el.ownerDocument;
+    doc.addEventListener('input', schedule, true);
+    // An editor that rewrites its frame (setContent in some editors, a mode switch) replaces the body.
+    target.frame?.addEventListener('load', schedule);
+    this.stopWatching = () => {
+      observer.disconnect();
+      doc.removeEventListener('input', schedule, true);
+      target.frame?.removeEventListener('load', schedule);
+    };
+  }
+
+  /** Checks the draft if its text changed (or always, when forced) and reports the result. */
+  run(force: boolean): PageStatus {
+    if (!this.stillThere()) {
+      this.stopWatching?.();
+      this.target = null;
+      this.checked = null;
+      this.lastText = null;
+      this.find();
+      return this.status();
+    }
+    const target = this.target!;
+    const text = fullText(target);
+    if (!force && text === this.lastText) return this.status();
+    this.lastText = text;
+    const options = {
+      source: location.href,
+      disabled: this.settings.disabled,
+      ...(this.settings.year ? { year: this.settings.year } : {}),
+    };
+    this.checked = target.editor === 'textarea' ? checkText(text, options) : checkDom(target.el, options);
+    this.parsed = true;
+    const status = this.status();
+    browser.runtime.sendMessage({ type: 'page-report', status }).catch(() => {
+      // No listener yet (background restarting): the panel asks again when it opens.
+    });
+    return status;
+  }
+
+  status(): PageStatus {
+    const base = { parsed: this.parsed, url: location.href };
+    if (!this.target || !this.checked) return { ...base, kind: 'none', errors: 0 };
+    const { text: _text, locate: _locate, ...report } = this.checked;
+    return {
+      ...base,
+      kind: this.target.kind,
+      editor: this.target.editor,
+      report,
+      errors: report.findings.filter((f) => f.severity === 'error').length,
+    };
+  }
+
+  /** A fresh status for the side panel: looks for the draft again if none was found yet. */
+  current(): PageStatus {
+    if (!this.target) this.find();
+    return this.target ? this.run(false) : this.status();
+  }
+
+  /** The recheck button: checks again even when the text did not change. */
+  recheck(): PageStatus {
+    if (!this.target) {
+      this.find();
+      return this.status();
+    }
+    return this.run(true);
+  }
+
+  reveal(start: number, end: number): boolean {
+    const target = this.target;
+    if (!target || !this.checked) return false;
+    if (target.editor === 'textarea') {
+      const area = target.el as HTMLTextAreaElement;
+      area.focus();
+      area.setSelectionRange(start, end);
+      area.scrollTop = (start / Math.max(1, area.value.length)) * area.scrollHeight - area.clientHeight / 2;
+      area.scrollIntoView({ block: 'center' });
+      return true;
+    }
+    const range = this.checked.locate?.(start, end) ?? null;
+    if (!range) return false;
+    scrollTo(range);
+    mark(range);
+    return true;
+  }
+}

@@ -1,0 +1,48 @@
+import * as z from 'zod/mini';
+import { ReportJson } from './report';
+
+/**
+ * Every message between the extension's contexts. Each receiver parses what it gets, so a
+ * malformed or foreign message is ignored instead of trusted.
+ */
+
+/** What the content script found on its page: an editor, a published report, or nothing (not parsed). */
+export const PageKind = z.enum(['editor', 'published', 'none']);
+export type PageKind = z.infer<typeof PageKind>;
+
+export const PageStatus = z.object({
+  kind: PageKind,
+  /** Whether the engine ever ran on this page: false proves a non-report page was left alone. */
+  parsed: z.boolean(),
+  /** Which editor holds the draft (tinymce, ckeditor4, textarea …), when kind is editor. */
+  editor: z.optional(z.string()),
+  url: z.string(),
+  /** The report without its flat text, which only the content script needs. */
+  report: z.optional(ReportJson),
+  errors: z.number(),
+});
+export type PageStatus = z.infer<typeof PageStatus>;
+
+/** Side panel or popup → the content script of one tab (sent to frame 0 only). */
+export const ToContent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('status') }),
+  z.object({ type: z.literal('recheck') }),
+  z.object({ type: z.literal('reveal'), start: z.number(), end: z.number() }),
+  /** Browsers without a side panel API: show sidepanel.html in a panel inside the page. */
+  z.object({ type: z.literal('toggle-inpage-panel'), tabId: z.number() }),
+]);
+export type ToContent = z.infer<typeof ToContent>;
+
+export const RevealResult = z.object({ ok: z.boolean() });
+export type RevealResult = z.infer<typeof RevealResult>;
+
+/** Content script → background (badge) and side panel (live update), after every check. */
+export const PageReport = z.object({ type: z.literal('page-report'), status: PageStatus });
+export type PageReport = z.infer<typeof PageReport>;
+
+/** Popup → background: open the side panel (or the in-page panel) for a tab. */
+export const OpenPanel = z.object({ type: z.literal('open-panel'), tabId: z.number(), windowId: z.optional(z.number()) });
+export type OpenPanel = z.infer<typeof OpenPanel>;
+
+export const ToBackground = z.discriminatedUnion('type', [PageReport, OpenPanel]);
+export type ToBackground = z.infer<typeof ToBackground>;
