@@ -70,7 +70,8 @@ function Report({ status, onReveal }: { status: PageStatus; onReveal: PanelProps
       ) : null}
       {report.findings.length ? <Findings findings={report.findings} onPick={pick} /> : null}
       {report.parts.length ? <Parts parts={report.parts} onPick={reveal} /> : null}
-      <Tables tables={report.tables} findings={report.findings} onPick={reveal} />
+      {/* The old structure does not demand the tables: say nothing of their absence. */}
+      {report.format !== 'pre2019' || report.tables.some((x) => x.status !== 'missing') ? <Tables tables={report.tables} findings={report.findings} onPick={reveal} /> : null}
     </div>
   );
 }

@@ -24,12 +24,14 @@ export function Parts({ parts, onPick }: { parts: PartResult[]; onPick(start: nu
                 {p.part}. {p.title}
               </span>
               <span class="status">{t(s.key)}</span>
-              {p.heading && p.status === 'retitled' ? <div class="heading">「{p.heading}」</div> : null}
               {at !== undefined ? (
                 <button type="button" class="goto" aria-label={p.title} onClick={() => onPick(at, Math.min(at + (p.heading?.length ?? 1), p.end ?? at + 1))}>
                   ↗
                 </button>
-              ) : null}
+              ) : (
+                <span />
+              )}
+              {p.heading && p.status === 'retitled' ? <div class="heading">「{p.heading}」</div> : null}
             </li>
           );
         })}

@@ -23,18 +23,20 @@ async function siteOf(tab: Tab): Promise<Site> {
  * The popup's two actions on the current tab: open the check panel, and run the extension on this
  * host (CMS consoles often sit on an intranet address), asking for the host at run time.
  */
-export function PopupActions() {
+const activeTab = async (): Promise<Tab | undefined> => (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+
+export function PopupActions({ currentTab = activeTab }: { currentTab?: () => Promise<Tab | undefined> }) {
   const [tab, setTab] = useState<Tab | null>(null);
   const [site, setSite] = useState<Site>('none');
   const [error, setError] = useState<MessageKey | null>(null);
 
   useEffect(() => {
-    browser.tabs.query({ active: true, currentWindow: true }).then(([current]) => {
+    currentTab().then((current) => {
       if (!current) return;
       setTab(current);
       siteOf(current).then(setSite, () => setSite('none'));
     });
-  }, []);
+  }, [currentTab]);
 
   const open = () => {
     if (tab?.id === undefined) return;

@@ -44,6 +44,14 @@ function Cell({ cell, mark, onPick, row, column }: { cell?: CellResult; mark?: M
   );
 }
 
+/** A row label without its long remark: （二）部分公开（区分处理的，只计这一情形…） → （二）部分公开. */
+const shortLabel = (label: string) => label.replace(/（[^）]{6,}）$/, '');
+
+function depth(section: SectionDef, id: string): number {
+  const parent = section.rows.find((r) => r.id === id)?.parent;
+  return parent ? 1 + depth(section, parent) : 0;
+}
+
 /** Columns in groups (复议 / 诉讼 …) of a one-row section: shown as rows, one per group, to stay narrow. */
 function columnGroups(section: SectionDef): ColumnDef[][] {
   const groups = new Map<string, ColumnDef[]>();
@@ -103,8 +111,8 @@ function Section({ table, section, cells, mark, onPick }: { table: TableDef; sec
       <tbody>
         {section.rows.map((r) => (
           <tr key={r.id} class={r.group ? 'group-row' : undefined} data-row={r.id}>
-            <th class="label" title={r.label}>
-              {r.label}
+            <th class="label" title={r.label} style={{ paddingLeft: `${2 + depth(section, r.id) * 8}px` }}>
+              {shortLabel(r.label)}
             </th>
             {r.group ? <td colSpan={section.columns.length} /> : section.columns.map((c) => <Cell key={c.id} cell={get(r.id, c.id)} mark={mark(r.id, c.id)} onPick={onPick} row={r.id} column={c.id} />)}
           </tr>

@@ -1,0 +1,71 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { PopupActions } from '../../components/panel/PopupActions';
+import { Options, parseSites } from '../../components/options/Options';
+import { loadSettings, saveSettings } from '../../components/options/store';
+import { defaultSettings, type Settings } from '../../lib/settings';
+
+beforeEach(() => fakeBrowser.reset());
+afterEach(cleanup);
+
+const onTab = (url: string) => async () => ({ id: 7, windowId: 1, url });
+
+describe('popup actions', () => {
+  it('offers 打开检查面板, and 在此网站启用 on a host that is not enabled yet', async () => {
+    render(<PopupActions currentTab={onTab('http://10.1.2.3:8080/wcm/app/edit.jsp')} />);
+    expect(screen.getByText('打开检查面板')).toBeTruthy();
+    expect(await screen.findByText('在此网站启用')).toBeTruthy();
+  });
+
+  it('says a gov.cn site is on by default, and an enabled host is enabled', async () => {
+    render(<PopupActions currentTab={onTab('http://xxgk.example.gov.cn/art/2021/1/1/art_1_1.html')} />);
+    expect(await screen.findByText('政府网站（*.gov.cn）默认启用')).toBeTruthy();
+    cleanup();
+    await saveSettings({ ...defaultSettings, sites: ['10.1.2.3'] });
+    render(<PopupActions currentTab={onTab('http://10.1.2.3/wcm/')} />);
+    expect(await screen.findByText('已在此网站启用')).toBeTruthy();
+  });
+});
+
+describe('options page', () => {
+  it('states that nothing leaves the computer, in Chinese', async () => {
+    render(<Options />);
+    expect(screen.getByText('所有检查都在本机完成，任何内容都不会离开您的电脑。')).toBeTruthy();
+    expect(screen.getByText('启用的检查项')).toBeTruthy();
+  });
+
+  it('reads hosts from what a clerk types and refuses what is not a host', () => {
+    expect(parseSites('http://10.1.2.3:8080/wcm/\ncms.example.com， CMS.example.com\n')).toEqual({ hosts: ['10.1.2.3', 'cms.example.com'], invalid: [] });
+    expect(parseSites('a..b 10.0.0.1 bad:host:name').invalid).toEqual(['a..b', 'bad:host:name']);
+    // Chinese domain names are hosts too (punycode).
+    expect(parseSites('政府.cn').hosts).toEqual(['xn--mxtq1m.cn']);
+  });
+
+  it('saves the year and the checks turned off, validated, and shows the stored sites', async () => {
+    const stored: Settings = { sites: ['10.1.2.3'], year: null, disabled: [] };
+    const save = vi.fn(async (_: Settings) => {});
+    const { container } = render(<Options load={async () => stored} save={save} />);
+    await waitFor(() => expect((container.querySelector('textarea') as HTMLTextAreaElement).value).toBe('10.1.2.3'));
+    fireEvent.change(container.querySelector('select')!, { target: { value: '2021' } });
+    fireEvent.click(container.querySelector('input[name="copied-text"]')!);
+    fireEvent.submit(container.querySelector('form')!);
+    await waitFor(() => expect(save).toHaveBeenCalledOnce());
+    expect(save.mock.calls[0]![0]).toEqual({ sites: ['10.1.2.3'], year: 2021, disabled: ['copied-text'] });
+    expect(await screen.findByText('已保存')).toBeTruthy();
+  });
+
+  it('does not save a list with a line that is not a host', async () => {
+    const save = vi.fn(async (_: Settings) => {});
+    const { container } = render(<Options load={async () => defaultSettings} save={save} />);
+    fireEvent.input(container.querySelector('textarea')!, { target: { value: 'http://ok.example.com\na..b' } });
+    fireEvent.submit(container.querySelector('form')!);
+    expect(await screen.findByText('无法识别的地址：a..b')).toBeTruthy();
+    expect(save).not.toHaveBeenCalled();
+  });
+
+  it('falls back to the defaults when stored settings no longer parse', async () => {
+    await fakeBrowser.storage.local.set({ settings: { sites: ['not a host!'], year: 'x' } });
+    expect(await loadSettings()).toEqual(defaultSettings);
+  });
+});
