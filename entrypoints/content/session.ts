@@ -6,7 +6,7 @@ import { detect, fullText, type Target } from './detect';
 import { mark, scrollTo } from './mark';
 
 const DEBOUNCE_MS = 300;
-/** Editors build their editing area after the page loads: look again a few times, then only on focus. */
+/** Editors build their editing area after the page loads: look again a few times, then on focus. */
 const RETRIES_MS = [800, 2500, 6000];
 
 type Located = Checked & { locate?(start: number, end: number): Range | null };
@@ -30,13 +30,15 @@ export class Session {
 
   start(): void {
     this.find();
-    if (this.target) return;
-    for (const ms of RETRIES_MS) setTimeout(() => !this.target && this.find(), ms);
-    const onFocus = () => {
-      if (this.target) this.doc.removeEventListener('focusin', onFocus, true);
-      else this.find();
-    };
-    this.doc.addEventListener('focusin', onFocus, true);
+    const refresh = () => this.refresh();
+    for (const ms of RETRIES_MS) setTimeout(refresh, ms);
+    this.doc.addEventListener('focusin', refresh, true);
+  }
+
+  /** Looks again: for a draft if none was found, or for the editor that replaced the one found (a textarea an editor hid). */
+  private refresh(): void {
+    if (!this.target) this.find();
+    else if (!this.stillThere()) this.run(false);
   }
 
   setSettings(settings: Settings): void {
@@ -57,6 +59,8 @@ export class Session {
   private stillThere(): boolean {
     const t = this.target;
     if (!t || !t.el.isConnected) return false;
+    // An editor starting up hides the textarea it replaces.
+    if (t.editor === 'textarea' && !t.el.getClientRects().length) return false;
     return !t.frame || t.frame.contentDocument?.body === t.el;
   }
 

@@ -123,6 +123,14 @@ describe('the extension in Chromium', () => {
     expect(visible).toBe(true);
   });
 
+  it('finds the sample draft of npm start in TinyMCE', async () => {
+    const { tabId } = await h.open('demo.html');
+    // Until TinyMCE starts, the draft is in the textarea it then hides.
+    const status = await statusUntil(tabId, (s) => s.editor === 'tinymce');
+    expect(status.report?.unit).toBe('阳头升乡');
+    expect(status.report?.tables.map((t) => t.status)).toEqual(['ok', 'ok', 'ok']);
+  });
+
   it('shows a published 2017 report in the old structure with its 2016 slip', async () => {
     const { tabId } = await h.open('published-004.html');
     const status = await statusUntil(tabId, (s) => s.kind === 'published');
