@@ -1,0 +1,389 @@
+import type { EditingArea, EditorKind } from './detect';
+
+/**
+ * Reading and writing an editing area through its editor's own object, in the page's main world
+ * (the bridge). Writing through the API keeps the editor's model, its undo stack and its hidden
+ * form field right; where no object is found, writes fall back to the browser's insertHTML in the
+ * editing document (recorded by the browser's undo), except for editors that re-render from a
+ * model (CKEditor 5, wangEditor 5), which are then left alone.
+ */
+
+/** The editors' objects are untyped page globals; each adapter checks what it calls. */
+type Obj = Record<string, any>;
+
+export class EditorError extends Error {
+  constructor(readonly code: 'no-api' | 'no-table' | 'source-mode' | 'failed', message?: string) {
+    super(message ?? code);
+  }
+}
+
+export interface Adapter {
+  getContent(): string;
+  insertHtml(html: string): void;
+  /** Replace `table` (an element of the editing body) by `html` as one undo step. */
+  replaceTable(table: HTMLTableElement, html: string): void;
+}
+
+export type Write = 'api' | 'execCommand' | 'textarea';
+
+const isFn = (o: unknown, ...names: string[]) => !!o && names.every((n) => typeof (o as Obj)[n] === 'function');
+
+function get(win: Window, name: string): Obj | undefined {
+  try {
+    const v = (win as unknown as Obj)[name];
+    return v && (typeof v === 'object' || typeof v === 'function') ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Page globals holding objects (window.editor, window.ue …), for editors without a registry. */
+function* globals(win: Window): Generator<Obj> {
+  let keys: string[] = [];
+  try {
+    keys = Object.keys(win);
+  } catch {
+    return;
+  }
+  for (const key of keys) {
+    if (/^\d+$/.test(key)) continue;
+    const v = get(win, key);
+    if (v && typeof v === 'object') yield v;
+  }
+}
+
+const values = (o: unknown): Obj[] => (o && typeof o === 'object' ? (Object.values(o) as Obj[]).filter((v) => v && typeof v === 'object') : []);
+
+/** Select `node` in its own document, so that an insert replaces it. */
+function selectNode(node: Node) {
+  const doc = node.ownerDocument!;
+  const range = doc.createRange();
+  range.selectNode(node);
+  const sel = doc.defaultView!.getSelection()!;
+  sel.removeAllRanges();
+  sel.addRange(range);
+}
+
+/** Keep the caret where the user left it in the editing body; put it at the end when it is elsewhere. */
+function caretInside(root: HTMLElement) {
+  const doc = root.ownerDocument;
+  const sel = doc.defaultView?.getSelection();
+  if (!sel) return;
+  if (sel.rangeCount && root.contains(sel.getRangeAt(0).commonAncestorContainer)) return;
+  const range = doc.createRange();
+  range.selectNodeContents(root);
+  range.collapse(false);
+  sel.removeAllRanges();
+  sel.addRange(range);
+}
+
+function execInsert(root: HTMLElement, html: string) {
+  const doc = root.ownerDocument;
+  root.focus();
+  caretInside(root);
+  if (!doc.execCommand('insertHTML', false, html)) throw new EditorError('failed', 'insertHTML refused');
+}
+
+/** The browser's own editing: a plain contenteditable, or an editor whose object is not reachable. */
+function nativeAdapter(root: HTMLElement): Adapter {
+  return {
+    getContent: () => root.innerHTML,
+    insertHtml: (html) => execInsert(root, html),
+    replaceTable(table, html) {
+      root.focus();
+      selectNode(table);
+      if (!root.ownerDocument.execCommand('insertHTML', false, html)) throw new EditorError('failed', 'insertHTML refused');
+    },
+  };
+}
+
+/** The n-th `<table …>…</table>` of a textarea's HTML source, counted like querySelectorAll('table'). */
+export function tableSpan(source: string, index: number): [number, number] | null {
+  const tags = /<(\/?)table\b[^>]*>/gi;
+  let depth = 0;
+  let count = -1;
+  let start = -1;
+  let at = 0;
+  for (let m = tags.exec(source); m; m = tags.exec(source)) {
+    if (!m[1]) {
+      if (++count === index) [start, at] = [m.index, depth];
+      depth++;
+    } else if (depth > 0 && --depth === at && start >= 0) return [start, m.index + m[0].length];
+  }
+  return null;
+}
+
+function textareaInsert(el: HTMLTextAreaElement, text: string, from = el.selectionStart, to = el.selectionEnd) {
+  el.focus();
+  el.setSelectionRange(from, to);
+  // insertText goes on the textarea's undo stack; setRangeText (the fallback) does not.
+  if (el.ownerDocument.execCommand('insertText', false, text) && el.value.slice(from, from + text.length) === text) return;
+  el.setRangeText(text, from, to, 'end');
+  el.dispatchEvent(new (el.ownerDocument.defaultView!.Event)('input', { bubbles: true }));
+}
+
+export function textareaAdapter(el: HTMLTextAreaElement) {
+  return {
+    getContent: () => el.value,
+    insertHtml: (html: string) => textareaInsert(el, html),
+    replaceTableAt(index: number, html: string) {
+      const span = tableSpan(el.value, index);
+      if (!span) throw new EditorError('no-table');
+      textareaInsert(el, html, span[0], span[1]);
+    },
+  };
+}
+
+function ueditor(win: Window, area: EditingArea): Adapter | null {
+  const UE = get(win, 'UE');
+  const inst = values(UE?.instants).find((e) => e.document === area.root.ownerDocument || e.body === area.root);
+  if (!inst || !isFn(inst, 'getContent', 'execCommand')) return null;
+  const wysiwyg = () => {
+    if (isFn(inst, 'queryCommandState') && inst.queryCommandState('source') === 1) throw new EditorError('source-mode');
+  };
+  return {
+    getContent: () => (wysiwyg(), inst.getContent()),
+    insertHtml(html) {
+      wysiwyg();
+      inst.execCommand('inserthtml', html);
+    },
+    replaceTable(table, html) {
+      wysiwyg();
+      // UEditor keeps its own range object; the native selection serves where it has none.
+      const range = isFn(inst.selection, 'getRange') ? inst.selection.getRange() : null;
+      if (range && isFn(range, 'selectNode', 'select')) range.selectNode(table).select();
+      else selectNode(table);
+      inst.execCommand('inserthtml', html);
+    },
+  };
+}
+
+function kindeditor(win: Window, area: EditingArea): Adapter | null {
+  const doc = area.root.ownerDocument;
+  const mine = (e: Obj) => e?.edit?.doc === doc;
+  const inst = [...(get(win, 'KindEditor')?.instances ?? []), ...globals(win)].find((e: Obj) => mine(e) && isFn(e, 'html', 'insertHtml'));
+  if (!inst) return null;
+  const wysiwyg = () => {
+    if (inst.edit.designMode === false) throw new EditorError('source-mode');
+  };
+  const sync = () => isFn(inst, 'sync') && inst.sync();
+  return {
+    getContent: () => (wysiwyg(), inst.html()),
+    insertHtml(html) {
+      wysiwyg();
+      inst.insertHtml(html);
+      sync();
+    },
+    replaceTable(table, html) {
+      wysiwyg();
+      selectNode(table);
+      // KindEditor inserts at its own saved range: read the native selection into it first.
+      if (isFn(inst.cmd, 'selection')) inst.cmd.selection(true);
+      inst.insertHtml(html);
+      sync();
+    },
+  };
+}
+
+function ckeditor4(win: Window, area: EditingArea): Adapter | null {
+  const CK = get(win, 'CKEDITOR');
+  const doc = area.root.ownerDocument;
+  const inst = values(CK?.instances).find((e) => {
+    try {
+      return (area.frame && e.document?.$ === doc) || (isFn(e, 'editable') && e.editable()?.$ === area.root);
+    } catch {
+      return false;
+    }
+  });
+  if (!inst || !isFn(inst, 'getData', 'insertHtml')) return null;
+  const wysiwyg = () => {
+    if (inst.mode === 'source') throw new EditorError('source-mode');
+  };
+  const update = () => isFn(inst, 'updateElement') && inst.updateElement();
+  return {
+    getContent: () => (wysiwyg(), inst.getData()),
+    insertHtml(html) {
+      wysiwyg();
+      inst.insertHtml(html);
+      update();
+    },
+    replaceTable(table, html) {
+      wysiwyg();
+      inst.focus();
+      inst.getSelection().selectElement(new CK!.dom.element(table));
+      inst.insertHtml(html);
+      update();
+    },
+  };
+}
+
+function ckeditor5(_win: Window, area: EditingArea): Adapter | null {
+  const inst = (area.root as unknown as Obj).ckeditorInstance as Obj | undefined;
+  if (!inst || !isFn(inst, 'getData') || !inst.model || !inst.data) return null;
+  const fragment = (html: string) => inst.data.toModel(inst.data.processor.toView(html));
+  return {
+    getContent: () => inst.getData(),
+    insertHtml(html) {
+      // One model.change is one undo step.
+      inst.model.change(() => inst.model.insertContent(fragment(html)));
+    },
+    replaceTable(table, html) {
+      const dom = table.closest('figure.table') ?? table;
+      const view = inst.editing.view.domConverter.mapDomToView(dom);
+      const element = view && inst.editing.mapper.toModelElement(view);
+      if (!element) throw new EditorError('no-table');
+      inst.model.change((writer: Obj) => inst.model.insertContent(fragment(html), writer.createRangeOn(element)));
+    },
+  };
+}
+
+function tinymce(win: Window, area: EditingArea): Adapter | null {
+  const T = get(win, 'tinymce');
+  const all: Obj[] = isFn(T, 'get') ? [].concat(T!.get() ?? []) : (T?.editors ?? []);
+  const inst = all.find((e) => isFn(e, 'getBody') && e.getBody() === area.root);
+  if (!inst || !isFn(inst, 'getContent', 'insertContent')) return null;
+  return {
+    getContent: () => inst.getContent(),
+    insertHtml: (html) => inst.insertContent(html),
+    replaceTable(table, html) {
+      inst.undoManager.transact(() => {
+        inst.selection.select(table);
+        inst.insertContent(html);
+      });
+    },
+  };
+}
+
+function wangeditor5(win: Window, area: EditingArea): Adapter | null {
+  const inst = [...globals(win)].find((e) => {
+    if (!isFn(e, 'getHtml', 'dangerouslyInsertHtml', 'toDOMNode')) return false;
+    try {
+      return e.toDOMNode(e) === area.root;
+    } catch {
+      return false;
+    }
+  });
+  if (!inst) return null;
+  const ready = () => {
+    if (!inst.selection) inst.focus(true);
+  };
+  return {
+    getContent: () => inst.getHtml(),
+    insertHtml(html) {
+      ready();
+      inst.dangerouslyInsertHtml(html);
+    },
+    replaceTable(table, html) {
+      const W = get(win, 'wangEditor');
+      if (!isFn(W?.DomEditor, 'toSlateNode', 'findPath') || !isFn(W?.SlateTransforms, 'insertNodes', 'removeNodes')) throw new EditorError('no-api');
+      const path: number[] = W!.DomEditor.findPath(inst, W!.DomEditor.toSlateNode(inst, table));
+      const after = [...path.slice(0, -1), path[path.length - 1]! + 1];
+      // In one tick, so Slate's history keeps the three operations as one undo step.
+      W!.SlateTransforms.insertNodes(inst, { type: 'paragraph', children: [{ text: '' }] }, { at: path });
+      W!.SlateTransforms.removeNodes(inst, { at: after });
+      inst.select([...path, 0]);
+      inst.dangerouslyInsertHtml(html);
+    },
+  };
+}
+
+function wangeditor4(win: Window, area: EditingArea): Adapter | null {
+  const inst = [...globals(win)].find((e) => e.$textElem?.elems?.[0] === area.root && isFn(e.txt, 'html') && isFn(e.cmd, 'do'));
+  if (!inst) return null;
+  const save = () => isFn(inst.selection, 'saveRange') && inst.selection.saveRange();
+  return {
+    getContent: () => inst.txt.html(),
+    insertHtml(html) {
+      area.root.focus();
+      caretInside(area.root);
+      save();
+      inst.cmd.do('insertHTML', html);
+    },
+    replaceTable(table, html) {
+      area.root.focus();
+      selectNode(table);
+      save();
+      inst.cmd.do('insertHTML', html);
+    },
+  };
+}
+
+/** FCKeditor 2: the instance is named by its outer frame, `<name>___Frame`, in that frame's parent window. */
+function fckeditor(win: Window, area: EditingArea): Adapter | null {
+  const outer = area.host ?? area.frame;
+  const name = outer?.id.replace(/___Frame$/, '');
+  const api = get(outer?.ownerDocument.defaultView ?? win, 'FCKeditorAPI');
+  const inst = name && isFn(api, 'GetInstance') ? api!.GetInstance(name) : null;
+  if (!inst || !isFn(inst, 'GetXHTML', 'InsertHtml')) return null;
+  return {
+    getContent: () => inst.GetXHTML(true),
+    insertHtml: (html) => inst.InsertHtml(html),
+    replaceTable(table, html) {
+      selectNode(table);
+      inst.InsertHtml(html);
+    },
+  };
+}
+
+const FINDERS: Partial<Record<EditorKind, (win: Window, area: EditingArea) => Adapter | null>> = {
+  ueditor,
+  kindeditor,
+  ckeditor4,
+  ckeditor5,
+  tinymce,
+  wangeditor5,
+  wangeditor4,
+  fckeditor,
+};
+
+/** Editors that re-render from a model: writing their DOM behind their back is undone or breaks them. */
+const MODEL_ONLY: EditorKind[] = ['ckeditor5', 'wangeditor5'];
+
+/** The editor's own object for an area, or null (eWebEditor, plain contenteditable, an editor the page hides). */
+export function findApi(win: Window, area: EditingArea): Adapter | null {
+  try {
+    return FINDERS[area.kind]?.(win, area) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export interface Handle {
+  api: boolean;
+  getContent(): string;
+  insertHtml(html: string): Write;
+  replaceTable(index: number, html: string): Write;
+}
+
+/** Everything the bridge does with one area: the API where found, else the browser's editing. */
+export function handle(win: Window, area: EditingArea): Handle {
+  if (area.kind === 'textarea') {
+    const t = textareaAdapter(area.root as HTMLTextAreaElement);
+    return {
+      api: false,
+      getContent: t.getContent,
+      insertHtml: (html) => (t.insertHtml(html), 'textarea'),
+      replaceTable: (index, html) => (t.replaceTableAt(index, html), 'textarea'),
+    };
+  }
+  const api = findApi(win, area);
+  if (!api && MODEL_ONLY.includes(area.kind)) {
+    const refuse = (): never => {
+      throw new EditorError('no-api');
+    };
+    return { api: false, getContent: () => area.root.innerHTML, insertHtml: refuse, replaceTable: refuse };
+  }
+  const adapter = api ?? nativeAdapter(area.root);
+  const via: Write = api ? 'api' : 'execCommand';
+  return {
+    api: !!api,
+    getContent: () => adapter.getContent(),
+    insertHtml: (html) => (adapter.insertHtml(html), via),
+    replaceTable(index, html) {
+      const table = area.root.querySelectorAll('table')[index];
+      if (!table) throw new EditorError('no-table');
+      adapter.replaceTable(table, html);
+      return via;
+    },
+  };
+}

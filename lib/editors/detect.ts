@@ -1,0 +1,123 @@
+/**
+ * Where the editing areas of a page are, from the DOM alone (no editor object, no `browser` API):
+ * it runs in the content script's isolated world and in the main-world bridge alike, so both see the
+ * same list in the same order and can name an area by its index.
+ */
+export const EDITOR_KINDS = [
+  'ueditor',
+  'kindeditor',
+  'ckeditor4',
+  'ckeditor5',
+  'tinymce',
+  'wangeditor4',
+  'wangeditor5',
+  'ewebeditor',
+  'fckeditor',
+  'contenteditable',
+  'textarea',
+] as const;
+export type EditorKind = (typeof EDITOR_KINDS)[number];
+
+export interface EditingArea {
+  kind: EditorKind;
+  /** The editing body: the frame's <body>, the contenteditable element, or the <textarea>. */
+  root: HTMLElement;
+  /** The iframe whose document holds `root`, when there is one. */
+  frame?: HTMLIFrameElement;
+  /** The outermost iframe in this document, when the editor nests frames (FCKeditor, eWebEditor). */
+  host?: HTMLIFrameElement;
+}
+
+/** Console shells (TRS WCM, Hanweb JCMS) load the form in frames, and editors nest theirs: look this deep. */
+const MAX_DEPTH = 4;
+/** Editors keep a textarea of their own for 源码 mode or form submission: those are not separate areas. */
+const EDITOR_CHROME = '.cke, .ke-container, .edui-editor, .tox, .mce-tinymce, .w-e-text-container, .ck-editor, .w-e-toolbar';
+const CANDIDATES = 'iframe, frame, textarea, [contenteditable]';
+
+const isTag = (el: Element, tag: string) => el.tagName.toLowerCase() === tag;
+
+/** Editable by its own attribute (contenteditable="", "true", "plaintext-only"); "false" is not. */
+const editableAttr = (el: Element) => {
+  const v = el.getAttribute('contenteditable');
+  return v !== null && v.toLowerCase() !== 'false';
+};
+
+function frameDocument(frame: HTMLIFrameElement): Document | null {
+  try {
+    return frame.contentDocument;
+  } catch {
+    return null;
+  }
+}
+
+function visible(el: HTMLElement): boolean {
+  if (el.hidden) return false;
+  if (typeof el.checkVisibility === 'function') return el.checkVisibility();
+  const view = el.ownerDocument.defaultView;
+  for (let e: HTMLElement | null = el; e; e = e.parentElement) {
+    if (e.hidden || view?.getComputedStyle(e).display === 'none') return false;
+  }
+  return true;
+}
+
+/** The editor a frame's editable body belongs to, from the marks each editor leaves on its frames. */
+function frameKind(frame: HTMLIFrameElement, body: HTMLElement, outer: HTMLIFrameElement[]): EditorKind {
+  const cls = (el: Element, c: string) => el.classList.contains(c);
+  // FCKeditor and eWebEditor put their editing frame inside a frame of their own page.
+  const chain = [...outer, frame];
+  const marked = (id: RegExp, src: RegExp) => chain.some((f) => id.test(f.id) || src.test(f.getAttribute('src') ?? ''));
+  if (marked(/___Frame$/, /fckeditor/i)) return 'fckeditor';
+  if (marked(/^ewebeditor/i, /ewebeditor/i)) return 'ewebeditor';
+  if (cls(frame, 'ke-edit-iframe') || cls(body, 'ke-content')) return 'kindeditor';
+  if (cls(frame, 'cke_wysiwyg_frame') || cls(body, 'cke_editable')) return 'ckeditor4';
+  if (/_ifr$/.test(frame.id) || cls(body, 'mce-content-body')) return 'tinymce';
+  if (/^ueditor_\d+$/.test(frame.id) || frame.closest('.edui-editor') || cls(body, 'view')) return 'ueditor';
+  return 'contenteditable';
+}
+
+function elementKind(el: HTMLElement): EditorKind {
+  if (isTag(el, 'textarea')) return 'textarea';
+  const cls = (c: string) => el.classList.contains(c);
+  if (cls('ck-editor__editable') || el.closest('.ck-editor')) return 'ckeditor5';
+  if (el.hasAttribute('data-slate-editor')) return 'wangeditor5';
+  if (cls('w-e-text')) return 'wangeditor4';
+  if (cls('mce-content-body')) return 'tinymce';
+  if (cls('cke_editable')) return 'ckeditor4';
+  return 'contenteditable';
+}
+
+function usableTextarea(el: HTMLTextAreaElement): boolean {
+  return !el.readOnly && !el.disabled && !el.closest(EDITOR_CHROME) && visible(el);
+}
+
+/**
+ * Every editing area of `doc` and of its same-origin frames, in document order. Frames whose body
+ * is editable (contenteditable or designMode) are editors; other frames are searched in turn.
+ */
+export function findEditingAreas(doc: Document, outer: HTMLIFrameElement[] = []): EditingArea[] {
+  const found: EditingArea[] = [];
+  for (const el of Array.from(doc.querySelectorAll<HTMLElement>(CANDIDATES))) {
+    if (isTag(el, 'iframe') || isTag(el, 'frame')) {
+      const frame = el as HTMLIFrameElement;
+      const inner = frameDocument(frame);
+      const body = inner?.body;
+      if (!inner || !body) continue;
+      if (editableAttr(body) || inner.designMode.toLowerCase() === 'on') {
+        found.push({ kind: frameKind(frame, body, outer), root: body, frame, ...(outer[0] ? { host: outer[0] } : {}) });
+      } else if (outer.length < MAX_DEPTH) {
+        found.push(...findEditingAreas(inner, [...outer, frame]));
+      }
+    } else if (isTag(el, 'textarea')) {
+      if (usableTextarea(el as HTMLTextAreaElement)) found.push({ kind: 'textarea', root: el });
+    } else if (editableAttr(el)) {
+      // Only the outermost editable of a nested group is an editor (table cells, widgets inside one).
+      const outer = el.parentElement?.closest('[contenteditable]');
+      if (outer && editableAttr(outer)) continue;
+      found.push({ kind: elementKind(el), root: el });
+    }
+  }
+  return found;
+}
+
+/** The frame's document an area lives in (where selection and execCommand must be used). */
+export const areaDocument = (area: EditingArea): Document => area.root.ownerDocument;
