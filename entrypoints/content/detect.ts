@@ -1,72 +1,24 @@
 import { looksLikeReport } from '../../lib/detect';
 import { findArticle } from '../../lib/read/article';
+import { findEditingAreas, type EditorKind } from '../../lib/editors/detect';
 
 /**
- * Where the draft is. Pure DOM, and cheap: a page that is no report costs two querySelectorAll
- * calls and a look at its title. Editors keep their editing body in a same-origin iframe (about:blank,
+ * Where the draft is. Pure DOM, and cheap: a page that is no report costs one querySelectorAll and
+ * a look at its title. Editors keep their editing body in a same-origin iframe (about:blank,
  * document.write or a javascript: URL), which the top frame reads through contentDocument.
  */
 export interface Target {
   kind: 'editor' | 'published';
-  /** ueditor, kindeditor, ckeditor4, ckeditor5, tinymce, wangeditor4, wangeditor5, contenteditable, textarea, published */
-  editor: string;
+  editor: EditorKind | 'published';
   el: HTMLElement;
   frame?: HTMLIFrameElement;
 }
 
-const EDITABLES = '.ck-editor__editable, [data-slate-editor], .w-e-text, [contenteditable]:not([contenteditable="false"]), textarea';
 const SAMPLE = 3000;
-/** Console shells (TRS WCM, Hanweb JCMS) load the form in frames: look this many frames deep. */
-const MAX_DEPTH = 3;
 
-function frameEditor(frame: HTMLIFrameElement, body: HTMLElement): string {
-  if (frame.classList.contains('ke-edit-iframe')) return 'kindeditor';
-  if (frame.classList.contains('cke_wysiwyg_frame') || body.classList.contains('cke_editable')) return 'ckeditor4';
-  if (/_ifr$/.test(frame.id) || body.classList.contains('mce-content-body')) return 'tinymce';
-  if (/^ueditor_\d+$/.test(frame.id) || body.classList.contains('view')) return 'ueditor';
-  return 'contenteditable';
-}
-
-function elementEditor(el: HTMLElement): string {
-  if (el instanceof el.ownerDocument.defaultView!.HTMLTextAreaElement || el.tagName === 'TEXTAREA') return 'textarea';
-  if (el.classList.contains('ck-editor__editable')) return 'ckeditor5';
-  if (el.hasAttribute('data-slate-editor')) return 'wangeditor5';
-  if (el.classList.contains('w-e-text')) return 'wangeditor4';
-  if (el.classList.contains('mce-content-body')) return 'tinymce';
-  if (el.classList.contains('cke_editable')) return 'ckeditor4';
-  return 'contenteditable';
-}
-
-function visible(el: HTMLElement): boolean {
-  return el.getClientRects().length > 0;
-}
-
-function sameOriginDocument(frame: HTMLIFrameElement): Document | null {
-  try {
-    return frame.contentDocument;
-  } catch {
-    return null;
-  }
-}
-
-/** Every editing area in a document and its same-origin frames. */
-export function findEditors(doc: Document, depth = 0): Target[] {
-  const found: Target[] = [];
-  for (const frame of Array.from(doc.querySelectorAll('iframe'))) {
-    const inner = sameOriginDocument(frame);
-    const body = inner?.body;
-    if (!inner || !body) continue;
-    if (body.isContentEditable || inner.designMode === 'on') found.push({ kind: 'editor', editor: frameEditor(frame, body), el: body, frame });
-    else if (depth < MAX_DEPTH) found.push(...findEditors(inner, depth + 1));
-  }
-  for (const el of Array.from(doc.querySelectorAll<HTMLElement>(EDITABLES))) {
-    const editor = elementEditor(el);
-    if (editor === 'textarea' ? !visible(el) || (el as HTMLTextAreaElement).readOnly : !el.isContentEditable) continue;
-    // Only the outermost editable of a nested group is an editor.
-    if (editor !== 'textarea' && el.parentElement?.isContentEditable) continue;
-    found.push({ kind: 'editor', editor, el });
-  }
-  return found;
+/** Every editing area in a document and its same-origin frames (the editor helper's DOM-only detection). */
+export function findEditors(doc: Document): Target[] {
+  return findEditingAreas(doc).map((a) => ({ kind: 'editor', editor: a.kind, el: a.root, ...(a.frame ? { frame: a.frame } : {}) }));
 }
 
 /** The first characters of an editor's text, without reading the whole of a long draft. */

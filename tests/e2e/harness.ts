@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -146,12 +146,15 @@ export async function launch(): Promise<Harness> {
   const server = await serve();
   const port = (server.address() as AddressInfo).port;
   const profile = await mkdtemp(join(tmpdir(), 'nianbao-e2e-'));
-  const context = await chromium.launchPersistentContext(profile, {
+  // A copy of the build, so that a build started meanwhile cannot pull files from under the browser.
+  const loaded = join(profile, 'extension');
+  await cp(extensionDir, loaded, { recursive: true });
+  const context = await chromium.launchPersistentContext(join(profile, 'user-data'), {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     locale: 'zh-CN',
     viewport: { width: 1100, height: 900 },
-    args: chromiumArgs(extensionDir),
+    args: chromiumArgs(loaded),
     // Chromium on Linux takes its UI language (and so the extension's locale) from the environment.
     env: { ...process.env, LANGUAGE: 'zh_CN:zh', LANG: 'zh_CN.UTF-8' },
   });
