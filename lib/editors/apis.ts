@@ -291,6 +291,15 @@ function wangeditor4(win: Window, area: EditingArea): Adapter | null {
   const inst = [...globals(win)].find((e) => e.$textElem?.elems?.[0] === area.root && isFn(e.txt, 'html') && isFn(e.cmd, 'do'));
   if (!inst) return null;
   const save = () => isFn(inst.selection, 'saveRange') && inst.selection.saveRange();
+  // wangEditor 4 files its undo steps from a MutationObserver after a 200 ms debounce: an undo
+  // pressed sooner would revert the step before ours. File ours now.
+  const commit = () => {
+    const change = inst.change;
+    if (!isFn(change, 'disconnect', 'connect', 'save')) return;
+    change.disconnect();
+    change.connect();
+    change.save();
+  };
   return {
     getContent: () => inst.txt.html(),
     insertHtml(html) {
@@ -298,12 +307,14 @@ function wangeditor4(win: Window, area: EditingArea): Adapter | null {
       caretInside(area.root);
       save();
       inst.cmd.do('insertHTML', html);
+      commit();
     },
     replaceTable(table, html) {
       area.root.focus();
       selectNode(table);
       save();
       inst.cmd.do('insertHTML', html);
+      commit();
     },
   };
 }
