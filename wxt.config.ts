@@ -18,8 +18,9 @@ export default defineConfig({
         description: '__MSG_commandOpenPanel__',
       },
     },
-    // The in-page fallback panel (browsers without a side panel API) frames sidepanel.html.
-    web_accessible_resources: [{ resources: ['sidepanel.html'], matches: ['<all_urls>'] }],
+    // The in-page fallback panel (browsers without a side panel API) frames sidepanel.html; the
+    // editor bridge is injected into the page's main world to reach the editors' own APIs.
+    web_accessible_resources: [{ resources: ['sidepanel.html', 'editor-bridge.js'], matches: ['<all_urls>'] }],
     ...(browser === 'firefox'
       ? {
           // Firefox builds MV2, where optional hosts are optional_permissions.

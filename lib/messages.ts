@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { BridgeOp } from './bridge-protocol';
 import { ReportJson } from './report';
 
 /**
@@ -30,6 +31,11 @@ export const ToContent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('reveal'), start: z.number(), end: z.number() }),
   /** Browsers without a side panel API: show sidepanel.html in a panel inside the page. */
   z.object({ type: z.literal('toggle-inpage-panel'), tabId: z.number() }),
+  /**
+   * Popup or filler → the draft's editor, through its own API in the page (answered with a
+   * BridgeResult). Without `op.editor`, the editor holding the draft being checked.
+   */
+  z.object({ type: z.literal('editor'), op: BridgeOp }),
 ]);
 export type ToContent = z.infer<typeof ToContent>;
 

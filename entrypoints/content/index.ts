@@ -5,6 +5,8 @@ import { defaultSettings } from '../../lib/settings';
 import { loadSettings, onSettingsChanged } from '../../components/options/store';
 import { Session } from './session';
 import { toggleInpagePanel } from './inpage';
+import { editorOp } from './bridge';
+import type { BridgeResult } from '../../lib/bridge-protocol';
 
 export default defineContentScript({
   matches: ['*://*.gov.cn/*'],
@@ -19,7 +21,7 @@ export default defineContentScript({
     loadSettings().then((s) => session.setSettings(s), () => {});
     onSettingsChanged((s) => session.setSettings(s));
 
-    browser.runtime.onMessage.addListener((raw: unknown): Promise<PageStatus | RevealResult | undefined> | undefined => {
+    browser.runtime.onMessage.addListener((raw: unknown): Promise<PageStatus | RevealResult | BridgeResult | undefined> | undefined => {
       const msg = ToContent.safeParse(raw);
       if (!msg.success) return undefined;
       switch (msg.data.type) {
@@ -32,6 +34,9 @@ export default defineContentScript({
         case 'toggle-inpage-panel':
           toggleInpagePanel(msg.data.tabId);
           return Promise.resolve(undefined);
+        case 'editor':
+          session.current();
+          return editorOp(msg.data.op, session.draft());
       }
     });
   },

@@ -130,6 +130,11 @@ export class Session {
     return this.target ? this.run(false) : this.status();
   }
 
+  /** The element holding the draft, if one was found. */
+  draft(): HTMLElement | null {
+    return this.target?.el ?? null;
+  }
+
   /** The recheck button: checks again even when the text did not change. */
   recheck(): PageStatus {
     if (!this.target) {

@@ -65,10 +65,12 @@ async function typeNewRequests(page: Page, root: Locator, value: string) {
 describe.each(EDITORS)('$name', (editor) => {
   let page: Page;
   let panel: Page;
+  let tabId: number;
 
   beforeAll(async () => {
     const opened = await h.open(`editors/${editor.name}.html`);
     page = opened.page;
+    tabId = opened.tabId;
     await page.waitForSelector('html[data-editor-ready]');
     panel = await h.openPanel(opened.tabId);
   });
@@ -90,6 +92,12 @@ describe.each(EDITORS)('$name', (editor) => {
     await expect.poll(async () => (await marked(page))?.text).toMatch(/^\d+$/);
     expect((await marked(page))?.inView).toBe(true);
     expect(await getContent(page)).toBe(before);
+  });
+
+  it("reads the draft through the editor's own API, from the content script", async () => {
+    const result = (await h.send(tabId, { type: 'editor', op: { op: 'getContent' } })) as { ok: boolean; kind?: string; html?: string };
+    expect(result).toMatchObject({ ok: true, kind: editor.name });
+    expect(result.html).toBe(await getContent(page));
   });
 
   it('shows a sum-mismatch as soon as typing unbalances the requests table, and clears it when fixed', async () => {

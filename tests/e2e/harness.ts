@@ -113,6 +113,8 @@ export interface Harness {
   extensionPage(name: string): Promise<Page>;
   /** Asks a tab's content script (frame 0) what it found, as the side panel does. */
   status(tabId: number): Promise<PageStatus>;
+  /** Sends any message to a tab's content script (frame 0) and returns its answer. */
+  send(tabId: number, message: unknown): Promise<unknown>;
   /** Every URL requested during the run. */
   requests: string[];
   /** Requests that went anywhere but 127.0.0.1, the mapped host and the extension itself. */
@@ -174,6 +176,7 @@ export async function launch(): Promise<Harness> {
     if (id < 0) throw new Error('no active tab');
     return id;
   };
+  const send = (tabId: number, message: unknown) => worker.evaluate(([id, m]) => chrome.tabs.sendMessage(id, m, { frameId: 0 }), [tabId, message] as const);
   const allowed = (u: string) => {
     const { protocol, hostname, port: p } = new URL(u);
     if (['chrome-extension:', 'data:', 'blob:', 'about:', 'javascript:'].includes(protocol)) return true;
@@ -205,9 +208,9 @@ export async function launch(): Promise<Harness> {
       return page;
     },
     async status(tabId) {
-      const raw = await worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'status' }, { frameId: 0 }), tabId);
-      return PageStatus.parse(raw);
+      return PageStatus.parse(await send(tabId, { type: 'status' }));
     },
+    send,
     foreignRequests: () => requests.filter((u) => !allowed(u)),
     async close() {
       await context.close();
