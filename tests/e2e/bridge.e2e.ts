@@ -1,48 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
-import { extensionDir, launch, type Harness } from './harness';
-import type { BridgeOp, BridgeResult } from '../../lib/bridge-protocol';
+import { launch, type Harness } from './harness';
+import { BridgeResult, type BridgeOp } from '../../lib/bridge-protocol';
 
 /**
  * The main-world editor bridge in each real editor (and the UEditor rebuild, which is not the real
- * UEditor: see fixtures/editors/ueditor-rebuild.js). The built editor-bridge.js is added to the page
- * the way injectScript adds it (a <script> whose data-token carries the page's token), and driven
- * through lib/editors/bridge-client.ts — the content script's client — over the same
- * window.postMessage protocol; the client runs in the page here, since Playwright cannot enter the
- * content script's isolated world.
+ * UEditor: see fixtures/editors/ueditor-rebuild.js), driven the way the popup and the filler drive
+ * it: a message to the content script, which injects editor-bridge.js with a per-page token and
+ * talks to it over window.postMessage (lib/editors/bridge-client.ts). Undo is the clerk's own
+ * Ctrl+Z, pressed on the keyboard in the editor.
  */
 
 declare global {
   interface Window {
     __editorReady?: boolean;
     __getContent(): string;
-    __createBridgeClient(win: Window, token: string, timeoutMs?: number): { request(op: BridgeOp): Promise<BridgeResult> };
-    __client: { request(op: BridgeOp): Promise<BridgeResult> };
   }
 }
 
 let h: Harness;
-let bridgeCode: string;
-let clientCode: string;
 
 beforeAll(async () => {
   h = await launch();
-  bridgeCode = await readFile(resolve(extensionDir, 'editor-bridge.js'), 'utf8');
-  const out = await build({
-    stdin: {
-      contents: "import { createBridgeClient } from './lib/editors/bridge-client'; window.__createBridgeClient = createBridgeClient;",
-      resolveDir: process.cwd(),
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'iife',
-    write: false,
-  });
-  clientCode = out.outputFiles[0]!.text;
 });
 
 afterAll(async () => {
@@ -79,24 +59,12 @@ const REPLACEMENT =
 
 const tables = (html: string) => (html.match(/<table\b/gi) ?? []).length;
 
-async function open(f: Fixture): Promise<{ page: Page; call(op: BridgeOp): Promise<BridgeResult>; token: string }> {
-  const { page } = await h.open(`editors/${f.name}.html`);
+async function open(f: Fixture): Promise<{ page: Page; call(op: BridgeOp): Promise<BridgeResult> }> {
+  const { page, tabId } = await h.open(`editors/${f.name}.html`);
   await page.waitForFunction(() => window.__editorReady === true);
-  const token = randomBytes(24).toString('hex');
-  await page.evaluate(
-    ([bridge, client, token]) => {
-      // As WXT's injectScript does: a script element carrying the token, removed once run.
-      const s = document.createElement('script');
-      s.dataset.token = token;
-      s.textContent = bridge;
-      document.head.append(s);
-      s.remove();
-      new Function(client)();
-      window.__client = window.__createBridgeClient(window, token);
-    },
-    [bridgeCode, clientCode, token] as const,
-  );
-  return { page, token, call: (op) => page.evaluate((op) => window.__client.request(op), op) };
+  // The content script answers once it has looked at the page.
+  await expect.poll(async () => (await h.status(tabId)).kind).toBe('editor');
+  return { page, call: async (op) => BridgeResult.parse(await h.send(tabId, { type: 'editor', op })) };
 }
 
 /** Puts the caret at the end of the draft's first line, as a clerk's click does. */
@@ -165,8 +133,22 @@ describe('editor bridge in each editor', () => {
   }
 
   it('ignores forged messages: without the token, with another token, or from another window', async () => {
+    // A bridge of our own beside the extension's, so that the test knows the token it must refuse to
+    // honour from another window; the script is the built one, read from the extension.
     const f = FIXTURES.find((x) => x.name === 'tinymce')!;
-    const { page, token } = await open(f);
+    const { page } = await open(f);
+    const bridge = await h.worker.evaluate(() => fetch('/editor-bridge.js').then((r) => r.text()));
+    const token = randomBytes(24).toString('hex');
+    await page.evaluate(
+      ([code, token]) => {
+        const s = document.createElement('script');
+        s.dataset.token = token;
+        s.textContent = code;
+        document.head.append(s);
+        s.remove();
+      },
+      [bridge, token] as const,
+    );
     const before = await content(page);
     const forged = (t: string | undefined) =>
       JSON.stringify({ channel: 'nianbao:editor-bridge', ...(t ? { token: t } : {}), id: 'x1', dir: 'request', op: 'insertHtml', html: '<p>伪造的内容</p>' });
@@ -185,7 +167,14 @@ describe('editor bridge in each editor', () => {
         document.body.append(frame);
         (frame.contentWindow as Window & { eval(code: string): unknown }).eval(`parent.postMessage(${JSON.stringify(valid)}, '*')`);
         // Messages are handled in order: once a later genuine request is answered, the forged ones were seen.
-        await window.__client.request({ op: 'which' });
+        const genuine = JSON.parse(valid);
+        genuine.id = 'x2';
+        genuine.op = 'which';
+        delete genuine.html;
+        await new Promise<void>((done) => {
+          window.addEventListener('message', (e) => typeof e.data === 'string' && e.data.includes('"id":"x2"') && e.data.includes('"dir":"response"') && done());
+          window.postMessage(JSON.stringify(genuine), '*');
+        });
         window.removeEventListener('message', listen);
         frame.remove();
         return seen;
