@@ -72,7 +72,7 @@ function Section({ table, section, cells, mark, onPick }: { table: TableDef; sec
       <table class="grid" data-table={table.id} data-section={section.id}>
         <thead>
           <tr>
-            <th />
+            <th class="label" />
             {groups[0]!.map((c) => (
               <th key={c.id} title={c.label}>
                 {c.label}
@@ -100,7 +100,7 @@ function Section({ table, section, cells, mark, onPick }: { table: TableDef; sec
       {section.label ? <caption>{section.label}</caption> : null}
       <thead>
         <tr>
-          <th />
+          <th class="label" />
           {section.columns.map((c) => (
             <th key={c.id} title={c.label}>
               {c.label}

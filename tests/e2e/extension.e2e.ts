@@ -123,6 +123,18 @@ describe('the extension in Chromium', () => {
     expect(visible).toBe(true);
   });
 
+  it('opens the in-page panel bound to the tab where a browser has no side panel API', async () => {
+    const { page, tabId } = await h.open('contenteditable.html');
+    const before = await page.locator('#draft').evaluate((el) => el.innerHTML);
+    await h.send(tabId, { type: 'toggle-inpage-panel', tabId });
+    await expect.poll(() => page.frames().some((f) => f.url().endsWith(`/sidepanel.html?tab=${tabId}`))).toBe(true);
+    const frame = page.frames().find((f) => f.url().endsWith(`/sidepanel.html?tab=${tabId}`))!;
+    await expect.poll(() => frame.locator('.part[data-part="4"]').getAttribute('data-status'), { timeout: 10_000 }).toBe('retitled');
+    expect(await page.locator('#draft').evaluate((el) => el.innerHTML)).toBe(before);
+    await h.send(tabId, { type: 'toggle-inpage-panel', tabId });
+    await expect.poll(() => page.locator('nianbao-panel').count()).toBe(0);
+  });
+
   it('finds the sample draft of npm start in TinyMCE', async () => {
     const { tabId } = await h.open('demo.html');
     // Until TinyMCE starts, the draft is in the textarea it then hides.
