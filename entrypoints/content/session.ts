@@ -97,12 +97,13 @@ export class Session {
     const text = fullText(target);
     if (!force && text === this.lastText) return this.status();
     this.lastText = text;
-    const options = {
-      source: location.href,
-      disabled: this.settings.disabled,
-      ...(this.settings.year ? { year: this.settings.year } : {}),
+    const check = (year?: number): Located => {
+      const options = { source: location.href, disabled: this.settings.disabled, ...(year ? { year } : {}) };
+      return target.editor === 'textarea' ? checkText(text, options) : checkDom(target.el, options);
     };
-    this.checked = target.editor === 'textarea' ? checkText(text, options) : checkDom(target.el, options);
+    this.checked = check();
+    // The default year of the settings is for drafts that do not say theirs (a new, empty draft).
+    if (this.checked.year === null && this.settings.year) this.checked = check(this.settings.year);
     this.parsed = true;
     const status = this.status();
     browser.runtime.sendMessage({ type: 'page-report', status }).catch(() => {

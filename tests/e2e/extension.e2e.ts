@@ -123,6 +123,24 @@ describe('the extension in Chromium', () => {
     expect(visible).toBe(true);
   });
 
+  it('leaves out the checks turned off in the settings; their default year is only for drafts without one', async () => {
+    const setSettings = (settings: unknown) =>
+      h.worker.evaluate((s) => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ settings: s }), settings);
+    const { tabId } = await h.open('textarea.html');
+    const before = await statusUntil(tabId, (s) => s.kind === 'editor');
+    expect(before.report?.findings.some((f) => f.code === 'part-title')).toBe(true);
+    await setSettings({ sites: [], year: 2021, disabled: ['part-title'] });
+    const after = await statusUntil(tabId, (s) => !s.report?.findings.some((f) => f.code === 'part-title'));
+    expect(after.report?.year).toBe(2020);
+    // A draft that names no year is checked as one for the default year.
+    const fresh = await h.open('untitled.html');
+    const untitled = await statusUntil(fresh.tabId, (s) => s.kind === 'editor');
+    expect(untitled.report).toMatchObject({ year: 2021, expectedFormat: '2021' });
+    await setSettings({ sites: [], year: null, disabled: [] });
+    await statusUntil(tabId, (s) => !!s.report?.findings.some((f) => f.code === 'part-title'));
+    await statusUntil(fresh.tabId, (s) => s.report?.year === null);
+  });
+
   it('opens the in-page panel bound to the tab where a browser has no side panel API', async () => {
     const { page, tabId } = await h.open('contenteditable.html');
     const before = await page.locator('#draft').evaluate((el) => el.innerHTML);
