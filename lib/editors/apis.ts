@@ -117,7 +117,8 @@ function textareaInsert(el: HTMLTextAreaElement, text: string, from = el.selecti
   el.focus();
   el.setSelectionRange(from, to);
   // insertText goes on the textarea's undo stack; setRangeText (the fallback) does not.
-  if (el.ownerDocument.execCommand('insertText', false, text) && el.value.slice(from, from + text.length) === text) return;
+  const doc = el.ownerDocument;
+  if (typeof doc.execCommand === 'function' && doc.execCommand('insertText', false, text) && el.value.slice(from, from + text.length) === text) return;
   el.setRangeText(text, from, to, 'end');
   el.dispatchEvent(new (el.ownerDocument.defaultView!.Event)('input', { bubbles: true }));
 }

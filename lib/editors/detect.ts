@@ -51,13 +51,18 @@ function frameDocument(frame: HTMLIFrameElement): Document | null {
 }
 
 function visible(el: HTMLElement): boolean {
-  if (el.hidden) return false;
-  if (typeof el.checkVisibility === 'function') return el.checkVisibility();
+  if (typeof el.checkVisibility === 'function' && !el.checkVisibility()) return false;
   const view = el.ownerDocument.defaultView;
   for (let e: HTMLElement | null = el; e; e = e.parentElement) {
     if (e.hidden || view?.getComputedStyle(e).display === 'none') return false;
   }
   return true;
+}
+
+/** Inside another editable area, through non-editable islands too (CKEditor 5 widgets hold editable table cells). */
+function insideEditable(el: HTMLElement): boolean {
+  for (let e = el.parentElement; e; e = e.parentElement) if (editableAttr(e)) return true;
+  return false;
 }
 
 /** The editor a frame's editable body belongs to, from the marks each editor leaves on its frames. */
@@ -102,7 +107,7 @@ export function findEditingAreas(doc: Document, outer: HTMLIFrameElement[] = [])
       const inner = frameDocument(frame);
       const body = inner?.body;
       if (!inner || !body) continue;
-      if (editableAttr(body) || inner.designMode.toLowerCase() === 'on') {
+      if (editableAttr(body) || String(inner.designMode).toLowerCase() === 'on') {
         found.push({ kind: frameKind(frame, body, outer), root: body, frame, ...(outer[0] ? { host: outer[0] } : {}) });
       } else if (outer.length < MAX_DEPTH) {
         found.push(...findEditingAreas(inner, [...outer, frame]));
@@ -111,8 +116,7 @@ export function findEditingAreas(doc: Document, outer: HTMLIFrameElement[] = [])
       if (usableTextarea(el as HTMLTextAreaElement)) found.push({ kind: 'textarea', root: el });
     } else if (editableAttr(el)) {
       // Only the outermost editable of a nested group is an editor (table cells, widgets inside one).
-      const outer = el.parentElement?.closest('[contenteditable]');
-      if (outer && editableAttr(outer)) continue;
+      if (insideEditable(el)) continue;
       found.push({ kind: elementKind(el), root: el });
     }
   }
