@@ -1,0 +1,217 @@
+import { useState } from 'preact/hooks';
+import { fillTable, numberCells, tableDef, type CellError } from '../../lib/filler';
+import { formatForYear, type ColumnDef, type RowDef, type TableDef, type TableId } from '../../lib/format';
+import { cellKey } from '../../lib/rules';
+import { tableSnippet } from '../../lib/snippets';
+import { t, type MessageKey } from '../panel/t';
+import './filler.css';
+
+type Send = (html: string, text: string) => void | Promise<unknown>;
+
+/** A table as the engine read it from the draft (Checked['tables'][number] fits). */
+export interface DraftTable {
+  table: TableId;
+  cells?: readonly { row: string; column: string; value: number | null }[];
+}
+
+export interface TableFillerProps {
+  /** The report year: it picks the format. */
+  year: number;
+  table?: TableId;
+  /** Tables read from the draft: their leaf numbers prefill the form. */
+  initial?: readonly DraftTable[];
+  onInsert: Send;
+  /** Absent when there is no draft table to replace. */
+  onReplace?: Send;
+  onCopy: Send;
+}
+
+const errorMessage: Record<CellError, MessageKey> = {
+  nonNegativeInteger: 'cellErrorNonNegativeInteger',
+  integer: 'cellErrorInteger',
+  nonNegativeNumber: 'cellErrorNonNegativeNumber',
+  negativeResult: 'cellErrorNegativeResult',
+};
+
+const columnName = (c: ColumnDef) => [c.group, c.subgroup, c.label].filter(Boolean).join('·');
+
+/** Leaf values of each table read from the draft, as the strings the inputs hold. */
+function prefill(year: number, initial: readonly DraftTable[] = []): Map<TableId, Map<string, string>> {
+  const format = formatForYear(year);
+  const out = new Map<TableId, Map<string, string>>();
+  for (const def of format.tables) {
+    const draft = initial.find((d) => d.table === def.id)?.cells ?? [];
+    const derived = fillTable(format, def.id, new Map()).derived;
+    const leaves = new Set(numberCells(def).map((c) => c.key).filter((k) => !derived.has(k)));
+    const typed = new Map<string, string>();
+    for (const c of draft) {
+      const key = cellKey(c.row, c.column);
+      if (leaves.has(key) && c.value !== null) typed.set(key, String(c.value));
+    }
+    out.set(def.id, typed);
+  }
+  return out;
+}
+
+/**
+ * The table filler: the clerk types the leaf numbers, every total is computed from the format's
+ * rules as they type, and a table with a refused cell cannot leave the form.
+ */
+export function TableFiller({ year, table: initialTable, initial, onInsert, onReplace, onCopy }: TableFillerProps) {
+  const format = formatForYear(year);
+  const [table, setTable] = useState<TableId>(initialTable && format.tables.some((d) => d.id === initialTable) ? initialTable : (format.tables[0]?.id ?? 'requests'));
+  const [typed, setTyped] = useState(() => prefill(year, initial));
+  const [status, setStatus] = useState<{ key: MessageKey; error: boolean } | null>(null);
+
+  if (format.tables.length === 0) return <p class="filler-empty">{t('fillerNoTables', format.name)}</p>;
+  const def = tableDef(format, table);
+  const current = typed.get(table) ?? new Map<string, string>();
+  const filled = fillTable(format, table, current);
+  const blocked = filled.errors.size > 0;
+
+  const type = (key: string, value: string) => {
+    setStatus(null);
+    setTyped(new Map(typed).set(table, new Map(current).set(key, value)));
+  };
+
+  const send = (to: Send, done: MessageKey) => {
+    if (blocked) return;
+    const s = tableSnippet(format, table, filled.values);
+    Promise.resolve()
+      .then(() => to(s.html, s.text))
+      .then(
+        () => setStatus({ key: done, error: false }),
+        () => setStatus({ key: 'fillerSendFailed', error: true }),
+      );
+  };
+
+  const cellsByKey = new Map(numberCells(def).map((c) => [c.key, c]));
+  const errors = [...filled.errors].map(([key, code]) => ({ key, cell: cellsByKey.get(key)!, code }));
+
+  return (
+    <div class="table-filler">
+      <p class="filler-format">
+        {t('fillerFormat', String(year))}
+        <strong>{format.name}</strong>
+      </p>
+      <label class="filler-pick">
+        {t('fillerTable')}
+        <select value={table} onChange={(e) => setTable(e.currentTarget.value as TableId)}>
+          {format.tables.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p class="filler-hint">{t('fillerHint')}</p>
+      <Form def={def} typed={current} values={filled.values} derived={filled.derived} errors={filled.errors} onType={type} />
+      {errors.map((e) => (
+        <p key={e.key} class="filler-error" role="alert">
+          {e.cell.row.label}·{columnName(e.cell.column)}：{t(errorMessage[e.code])}
+        </p>
+      ))}
+      <div class="filler-actions">
+        <button type="button" class="primary" disabled={blocked} onClick={() => send(onInsert, 'fillerInserted')}>
+          {t('fillerInsert')}
+        </button>
+        {onReplace ? (
+          <button type="button" disabled={blocked} onClick={() => send(onReplace, 'fillerReplaced')}>
+            {t('fillerReplace')}
+          </button>
+        ) : null}
+        <button type="button" disabled={blocked} onClick={() => send(onCopy, 'fillerCopied')}>
+          {t('fillerCopy')}
+        </button>
+      </div>
+      {status ? (
+        <p class={status.error ? 'filler-error' : 'filler-done'} role="status">
+          {t(status.key)}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+interface FormProps {
+  def: TableDef;
+  typed: ReadonlyMap<string, string>;
+  values: ReadonlyMap<string, number>;
+  derived: ReadonlySet<string>;
+  errors: ReadonlyMap<string, CellError>;
+  onType(key: string, value: string): void;
+}
+
+function depth(rows: readonly RowDef[], row: RowDef): number {
+  const parent = rows.find((r) => r.id === row.parent);
+  return parent ? 1 + depth(rows, parent) : 0;
+}
+
+/**
+ * One input per leaf cell, computed cells read-only. A section of a single row (table 四's fifteen
+ * numbers) is listed down the page, so it fits a side panel.
+ */
+function Form({ def, typed, values, derived, errors, onType }: FormProps) {
+  const cell = (row: RowDef, column: ColumnDef) => {
+    const key = cellKey(row.id, column.id);
+    const label = `${row.label} ${columnName(column)}`;
+    if (derived.has(key)) return <output aria-label={label} class={errors.has(key) ? 'computed invalid' : 'computed'}>{String(values.get(key) ?? 0)}</output>;
+    return (
+      <input
+        type="text"
+        inputMode={column.money ? 'decimal' : 'numeric'}
+        aria-label={label}
+        aria-invalid={errors.has(key)}
+        value={typed.get(key) ?? ''}
+        onInput={(e) => onType(key, e.currentTarget.value)}
+      />
+    );
+  };
+  return (
+    <div class="filler-form">
+      {def.sections.map((s) => {
+        const rows = s.rows.filter((r) => !r.group);
+        if (rows.length === 1 && s.columns.length > 3) {
+          return (
+            <table key={s.id} class="filler-list">
+              {s.label ? <caption>{s.label}</caption> : null}
+              <tbody>
+                {s.columns.map((c) => (
+                  <tr key={c.id}>
+                    <th scope="row">{columnName(c)}</th>
+                    <td>{cell(rows[0]!, c)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          );
+        }
+        return (
+          <table key={s.id} class="filler-grid">
+            {s.label ? <caption>{s.label}</caption> : null}
+            <thead>
+              <tr>
+                <th>{def.labelHeader ?? ''}</th>
+                {s.columns.map((c) => (
+                  <th key={c.id} title={columnName(c)}>
+                    {c.label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {s.rows.map((r) => (
+                <tr key={r.id} class={r.group ? 'group' : undefined}>
+                  <th scope="row" style={{ paddingLeft: `${4 + depth(s.rows, r) * 12}px` }}>
+                    {r.label}
+                  </th>
+                  {r.group ? <td colSpan={s.columns.length} /> : s.columns.map((c) => <td key={c.id}>{cell(r, c)}</td>)}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        );
+      })}
+    </div>
+  );
+}
