@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { BridgeOp } from './bridge-protocol';
-import { ReportJson } from './report';
+import { ReportJson, TableId } from './report';
 
 /**
  * Every message between the extension's contexts. Each receiver parses what it gets, so a
@@ -30,12 +30,14 @@ export const ToContent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('recheck') }),
   z.object({ type: z.literal('reveal'), start: z.number(), end: z.number() }),
   /** Browsers without a side panel API: show sidepanel.html in a panel inside the page. */
-  z.object({ type: z.literal('toggle-inpage-panel'), tabId: z.number() }),
+  z.object({ type: z.literal('toggle-inpage-panel'), tabId: z.number(), query: z.optional(z.string()) }),
   /**
    * Popup or filler → the draft's editor, through its own API in the page (answered with a
    * BridgeResult). Without `op.editor`, the editor holding the draft being checked.
    */
   z.object({ type: z.literal('editor'), op: BridgeOp }),
+  /** The filler → replace the draft's table of this kind (the one the engine read) by `html`. */
+  z.object({ type: z.literal('replace-table'), table: TableId, html: z.string() }),
 ]);
 export type ToContent = z.infer<typeof ToContent>;
 

@@ -6,7 +6,7 @@ interface PanelApis {
     setOptions(o: { tabId: number; path: string; enabled: boolean }): Promise<void>;
     open(o: { tabId: number; windowId?: number }): Promise<void>;
   };
-  sidebarAction?: { open(): Promise<void> };
+  sidebarAction?: { open(): Promise<void>; setPanel(o: { panel: string }): Promise<void> };
 }
 
 function apis(): PanelApis {
@@ -15,22 +15,24 @@ function apis(): PanelApis {
 }
 
 /**
- * Opens the panel for a tab. Must run inside a user gesture (a click, a keyboard command): so no
+ * Opens the panel for a tab (`view` adds to its address: the table filler). Must run inside a user gesture (a click, a keyboard command): so no
  * await before open(). Where the browser has neither a side panel nor a sidebar, the content script
  * shows the same page inside the tab.
  */
-export async function openPanel(tabId: number, windowId?: number): Promise<'sidepanel' | 'sidebar' | 'inpage'> {
+export async function openPanel(tabId: number, windowId?: number, view: Record<string, string> = {}): Promise<'sidepanel' | 'sidebar' | 'inpage'> {
   const { sidePanel, sidebarAction } = apis();
+  const query = new URLSearchParams({ tab: String(tabId), ...view }).toString();
   if (sidePanel) {
-    const bound = sidePanel.setOptions({ tabId, path: `sidepanel.html?tab=${tabId}`, enabled: true });
+    const bound = sidePanel.setOptions({ tabId, path: `sidepanel.html?${query}`, enabled: true });
     const opened = sidePanel.open(windowId === undefined ? { tabId } : { tabId, windowId });
     await Promise.all([bound, opened]);
     return 'sidepanel';
   }
   if (sidebarAction) {
-    await sidebarAction.open();
+    const opened = sidebarAction.open();
+    await Promise.all([opened, sidebarAction.setPanel({ panel: browser.runtime.getURL(`/sidepanel.html?${query}` as '/sidepanel.html') })]);
     return 'sidebar';
   }
-  await browser.tabs.sendMessage(tabId, { type: 'toggle-inpage-panel', tabId }, { frameId: 0 });
+  await browser.tabs.sendMessage(tabId, { type: 'toggle-inpage-panel', tabId, query }, { frameId: 0 });
   return 'inpage';
 }

@@ -32,11 +32,17 @@ export default defineContentScript({
         case 'reveal':
           return Promise.resolve({ ok: session.reveal(msg.data.start, msg.data.end) });
         case 'toggle-inpage-panel':
-          toggleInpagePanel(msg.data.tabId);
+          toggleInpagePanel(msg.data.tabId, msg.data.query);
           return Promise.resolve(undefined);
         case 'editor':
           session.current();
           return editorOp(msg.data.op, session.draft());
+        case 'replace-table': {
+          session.current();
+          const table = session.tableIndex(msg.data.table);
+          if (table === null) return Promise.resolve({ ok: false, error: 'no-table' } satisfies BridgeResult);
+          return editorOp({ op: 'replaceRange', range: { table }, html: msg.data.html }, session.draft());
+        }
       }
     });
   },

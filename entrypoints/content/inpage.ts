@@ -8,7 +8,7 @@ import { t } from '../../components/panel/t';
  */
 let host: HTMLElement | null = null;
 
-export function toggleInpagePanel(tabId: number): void {
+export function toggleInpagePanel(tabId: number, query = `tab=${tabId}`): void {
   if (host) {
     host.remove();
     host = null;
@@ -28,7 +28,7 @@ export function toggleInpagePanel(tabId: number): void {
   close.textContent = t('inpageClose');
   close.addEventListener('click', () => toggleInpagePanel(tabId));
   const frame = document.createElement('iframe');
-  frame.src = browser.runtime.getURL(`/sidepanel.html?tab=${tabId}` as '/sidepanel.html');
+  frame.src = browser.runtime.getURL(`/sidepanel.html?${query}` as '/sidepanel.html');
   box.append(close, frame);
   shadow.append(style, box);
   document.documentElement.append(host);

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { checkDom, checkText, type Checked } from '../../lib/engine';
 import type { PageStatus } from '../../lib/messages';
+import type { TableId } from '../../lib/report';
 import type { Settings } from '../../lib/settings';
 import { detect, fullText, type Target } from './detect';
 import { mark, scrollTo } from './mark';
@@ -136,6 +137,32 @@ export class Session {
     return this.target?.el ?? null;
   }
 
+  /**
+   * A place in the draft as a Range. An editor may rebuild its DOM without changing the text (an
+   * undo that restores the same words): the check kept no nodes of it, so read it again.
+   */
+  private locate(start: number, end: number): Range | null {
+    let range = this.checked?.locate?.(start, end) ?? null;
+    if (range && !range.startContainer.isConnected) {
+      this.run(true);
+      range = this.checked?.locate?.(start, end) ?? null;
+    }
+    return range;
+  }
+
+  /** Which <table> of the editing body (document order, as the bridge counts) holds the table the engine read. */
+  tableIndex(table: TableId): number | null {
+    const read = this.checked?.tables.find((t) => t.table === table);
+    const at = read?.cells?.find((c) => c.start !== undefined)?.start;
+    if (!this.target || at === undefined) return null;
+    const node = this.locate(at, at + 1)?.startContainer;
+    const el = node?.nodeType === Node.ELEMENT_NODE ? (node as Element) : node?.parentElement;
+    const found = el?.closest('table');
+    if (!found) return null;
+    const index = Array.from(this.target.el.querySelectorAll('table')).indexOf(found);
+    return index >= 0 ? index : null;
+  }
+
   /** The recheck button: checks again even when the text did not change. */
   recheck(): PageStatus {
     if (!this.target) {
@@ -156,7 +183,7 @@ export class Session {
       area.scrollIntoView({ block: 'center' });
       return true;
     }
-    const range = this.checked.locate?.(start, end) ?? null;
+    const range = this.locate(start, end);
     if (!range) return false;
     scrollTo(range);
     mark(range);

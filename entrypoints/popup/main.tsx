@@ -1,15 +1,10 @@
 import { render } from 'preact';
-import { PopupActions } from '../../components/panel/PopupActions';
-import { t } from '../../components/panel/t';
+import { browser } from 'wxt/browser';
+import { PopupPage } from '../../components/panel/PopupPage';
 import './popup.css';
 
-function PopupPage() {
-  return (
-    <main class="popup">
-      <h1>{t('extName')}</h1>
-      <PopupActions />
-    </main>
-  );
-}
+// popup.html?tab=<id> is bound to that tab, like the side panel; the toolbar popup uses the active tab.
+const tab = Number(new URLSearchParams(location.search).get('tab'));
+const bound = Number.isInteger(tab) && tab > 0 ? () => browser.tabs.get(tab) : undefined;
 
-render(<PopupPage />, document.getElementById('app')!);
+render(<PopupPage {...(bound ? { currentTab: bound } : {})} />, document.getElementById('app')!);

@@ -1,30 +1,60 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { PopupActions } from '../../components/panel/PopupActions';
+import { PopupPage } from '../../components/panel/PopupPage';
 import { Options, parseSites } from '../../components/options/Options';
 import { loadSettings, saveSettings } from '../../components/options/store';
 import { defaultSettings, type Settings } from '../../lib/settings';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { checkText } from '../../lib/engine';
+import type { PageStatus } from '../../lib/messages';
+import { seedsDir } from '../paths';
 
 beforeEach(() => fakeBrowser.reset());
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
 
 const onTab = (url: string) => async () => ({ id: 7, windowId: 1, url });
 
-describe('popup actions', () => {
+describe('popup page', () => {
   it('offers 打开检查面板, and 在此网站启用 on a host that is not enabled yet', async () => {
-    render(<PopupActions currentTab={onTab('http://10.1.2.3:8080/wcm/app/edit.jsp')} />);
+    render(<PopupPage currentTab={onTab('http://10.1.2.3:8080/wcm/app/edit.jsp')} />);
     expect(screen.getByText('打开检查面板')).toBeTruthy();
     expect(await screen.findByText('在此网站启用')).toBeTruthy();
   });
 
   it('says a gov.cn site is on by default, and an enabled host is enabled', async () => {
-    render(<PopupActions currentTab={onTab('http://xxgk.example.gov.cn/art/2021/1/1/art_1_1.html')} />);
+    render(<PopupPage currentTab={onTab('http://xxgk.example.gov.cn/art/2021/1/1/art_1_1.html')} />);
     expect(await screen.findByText('政府网站（*.gov.cn）默认启用')).toBeTruthy();
     cleanup();
     await saveSettings({ ...defaultSettings, sites: ['10.1.2.3'] });
-    render(<PopupActions currentTab={onTab('http://10.1.2.3/wcm/')} />);
+    render(<PopupPage currentTab={onTab('http://10.1.2.3/wcm/')} />);
     expect(await screen.findByText('已在此网站启用')).toBeTruthy();
+  });
+});
+
+describe('popup page on a draft', () => {
+  const { text: _text, ...report } = checkText(readFileSync(resolve(seedsDir, '003_422ee649bd0c999e.txt'), 'utf8'));
+  const status: PageStatus = { kind: 'editor', parsed: true, editor: 'tinymce', url: 'http://x.gov.cn/', report, errors: 0 };
+
+  it('takes the year and unit from the draft, and inserts through the page’s editor', async () => {
+    // The content script's side of the conversation (the e2e tests run the real one).
+    const sent: unknown[] = [];
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((async (_tab: number, message: { type: string }) => {
+      sent.push(message);
+      return message.type === 'status' ? status : { ok: true, op: 'insertHtml', kind: 'tinymce', via: 'api' };
+    }) as never);
+    const { container } = render(<PopupPage currentTab={onTab('http://xxgk.example.gov.cn/wcm/edit.jsp')} />);
+    await waitFor(() => expect((container.querySelector('input[inputmode="numeric"]') as HTMLInputElement).value).toBe('2020'));
+    expect((container.querySelectorAll('input')[1] as HTMLInputElement).value).toBe('阳头升乡');
+    fireEvent.click(screen.getByText('插入完整报告'));
+    expect(await screen.findByText('已插入编辑器，可在编辑器中撤销。')).toBeTruthy();
+    const insert = sent.find((m) => (m as { type: string }).type === 'editor') as { op: { op: string; html: string } };
+    expect(insert.op.op).toBe('insertHtml');
+    expect(insert.op.html).toContain('阳头升乡2020年政府信息公开工作年度报告');
   });
 });
 

@@ -1,11 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import type { PageStatus } from '../../lib/messages';
 import { hostOf, hostPattern } from '../../lib/settings';
 import { loadSettings, saveSettings } from '../options/store';
+import { Popup } from '../popup/Popup';
+import { copySnippet } from './clipboard';
 import { openPanel } from './open';
+import { pageStatus, writeToPage } from './page';
 import { t, type MessageKey } from './t';
 
-type Tab = { id?: number; windowId?: number; url?: string };
+export type Tab = { id?: number; windowId?: number; url?: string };
 type Site = 'default' | 'enabled' | 'available' | 'none';
 
 const isDefault = (host: string) => host === 'gov.cn' || host.endsWith('.gov.cn');
@@ -19,15 +23,18 @@ async function siteOf(tab: Tab): Promise<Site> {
   return settings.sites.includes(host) ? 'enabled' : 'available';
 }
 
-/**
- * The popup's two actions on the current tab: open the check panel, and run the extension on this
- * host (CMS consoles often sit on an intranet address), asking for the host at run time.
- */
+const SITE_NOTE: Record<Exclude<Site, 'available'>, MessageKey> = { default: 'popupSiteDefault', enabled: 'popupSiteEnabled', none: 'popupNoSite' };
+
 const activeTab = async (): Promise<Tab | undefined> => (await browser.tabs.query({ active: true, currentWindow: true }))[0];
 
-export function PopupActions({ currentTab = activeTab }: { currentTab?: () => Promise<Tab | undefined> }) {
+/**
+ * The popup around the snippet helper's body: it finds the tab, its draft (year and unit), and
+ * whether the extension runs on its host; inserts go to the draft's editor through the content script.
+ */
+export function PopupPage({ currentTab = activeTab }: { currentTab?: () => Promise<Tab | undefined> }) {
   const [tab, setTab] = useState<Tab | null>(null);
   const [site, setSite] = useState<Site>('none');
+  const [status, setStatus] = useState<PageStatus | null>(null);
   const [error, setError] = useState<MessageKey | null>(null);
 
   useEffect(() => {
@@ -35,13 +42,18 @@ export function PopupActions({ currentTab = activeTab }: { currentTab?: () => Pr
       if (!current) return;
       setTab(current);
       siteOf(current).then(setSite, () => setSite('none'));
+      if (current.id !== undefined) pageStatus(current.id).then(setStatus);
     });
   }, [currentTab]);
 
-  const open = () => {
-    if (tab?.id === undefined) return;
-    // Called straight from the click: opening a side panel needs the user gesture.
-    openPanel(tab.id, tab.windowId).then(
+  const tabId = () => {
+    if (tab?.id === undefined) throw new Error('no tab');
+    return tab.id;
+  };
+
+  // Called straight from the click: opening a side panel needs the user gesture.
+  const open = (view?: Record<string, string>) => {
+    openPanel(tabId(), tab?.windowId, view).then(
       () => window.close(),
       () => {},
     );
@@ -49,7 +61,7 @@ export function PopupActions({ currentTab = activeTab }: { currentTab?: () => Pr
 
   const enable = async () => {
     const host = tab?.url ? hostOf(tab.url) : null;
-    if (!host || tab?.id === undefined) return;
+    if (!host) return;
     const granted = await browser.permissions.request({ origins: [hostPattern(host)] });
     if (!granted) {
       setError('popupPermissionDenied');
@@ -58,28 +70,34 @@ export function PopupActions({ currentTab = activeTab }: { currentTab?: () => Pr
     const settings = await loadSettings();
     if (!settings.sites.includes(host)) await saveSettings({ ...settings, sites: [...settings.sites, host] });
     // The background registers it for later loads; this page gets it now.
-    await browser.scripting.executeScript({ target: { tabId: tab.id, allFrames: true }, files: ['/content-scripts/content.js'] });
+    await browser.scripting.executeScript({ target: { tabId: tabId(), allFrames: true }, files: ['/content-scripts/content.js'] });
     setSite('enabled');
+    setStatus(await pageStatus(tabId()));
   };
 
+  const report = status?.report;
   return (
-    <div class="popup-actions">
-      <button type="button" class="primary" onClick={open} disabled={tab?.id === undefined}>
-        {t('popupOpenPanel')}
-      </button>
-      {site === 'available' ? (
-        <button type="button" onClick={() => enable().catch(() => setError('popupPermissionDenied'))}>
-          {t('popupEnableSite')}
-        </button>
-      ) : (
+    <main class="popup">
+      <h1>{t('extName')}</h1>
+      <Popup
+        key={report ? 'draft' : 'none'}
+        detectedYear={report?.year ?? null}
+        unit={report?.unit ?? ''}
+        onInsert={(html) => writeToPage(tabId(), { type: 'editor', op: { op: 'insertHtml', html } })}
+        onCopy={copySnippet}
+        onOpenPanel={() => open()}
+        {...(site === 'available' ? { onEnableSite: () => enable().catch(() => setError('popupPermissionDenied')) } : {})}
+        onOpenFiller={(table, year) => open({ filler: table, year: String(year) })}
+      />
+      {site !== 'available' ? (
         <p class="site-state" data-site={site}>
-          {t(site === 'enabled' ? 'popupSiteEnabled' : site === 'default' ? 'popupSiteDefault' : 'popupNoSite')}
+          {t(SITE_NOTE[site])}
         </p>
-      )}
+      ) : null}
       {error ? <p class="error">{t(error)}</p> : null}
       <button type="button" class="link" onClick={() => browser.runtime.openOptionsPage()}>
         {t('popupOptions')}
       </button>
-    </div>
+    </main>
   );
 }
