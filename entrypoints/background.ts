@@ -35,12 +35,8 @@ function sync(): void {
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener((raw: unknown, sender) => {
     const msg = ToBackground.safeParse(raw);
-    if (!msg.success) return undefined;
-    if (msg.data.type === 'page-report') {
-      if (sender.tab?.id !== undefined) setBadge(sender.tab.id, msg.data.status.errors);
-      return undefined;
-    }
-    return openPanel(msg.data.tabId, msg.data.windowId);
+    if (msg.success && sender.tab?.id !== undefined) setBadge(sender.tab.id, msg.data.status.errors);
+    return undefined;
   });
 
   browser.commands.onCommand.addListener((command, tab) => {

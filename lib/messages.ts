@@ -48,9 +48,6 @@ export type RevealResult = z.infer<typeof RevealResult>;
 export const PageReport = z.object({ type: z.literal('page-report'), status: PageStatus });
 export type PageReport = z.infer<typeof PageReport>;
 
-/** Popup → background: open the side panel (or the in-page panel) for a tab. */
-export const OpenPanel = z.object({ type: z.literal('open-panel'), tabId: z.number(), windowId: z.optional(z.number()) });
-export type OpenPanel = z.infer<typeof OpenPanel>;
-
-export const ToBackground = z.discriminatedUnion('type', [PageReport, OpenPanel]);
+/** Content script → background: only page reports (the popup opens the panel itself, inside the click). */
+export const ToBackground = PageReport;
 export type ToBackground = z.infer<typeof ToBackground>;
