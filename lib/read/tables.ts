@@ -164,8 +164,10 @@ function readLabelled(doc: Doc, def: TableDef, format: FormatDef, from: number, 
   const collected = anchors.map((a, i) => {
     const stop = i + 1 < anchors.length ? labelTokens[i + 1]! : tokens.length;
     const values: Token[] = [];
+    const n = a.columns.length;
     for (let t = labelTokens[i]! + 1; t < stop; t++) {
       const tok = tokens[t]!;
+      if (values.length >= n && tok.line !== values[values.length - 1]!.line) break;
       if (tok.kind === 'num' || tok.kind === 'blank') values.push(tok);
       else if (values.length > 0) break;
     }
@@ -211,16 +213,23 @@ function readReview(doc: Doc, def: TableDef, format: FormatDef, from: number, to
   const tokens = tokenize(doc.text, flatStart, Math.min(to, flatStart + 4000));
   let run: Token[] = [];
   let best: Token[] = [];
-  for (const tok of tokens) {
-    if (tok.kind === 'num' || tok.kind === 'blank') {
+  // An empty template's row is all blanks: taken only when no row with numbers follows.
+  let blankRow: Token[] = [];
+  const numbered = (r: Token[]) => r.some((t) => t.kind === 'num');
+  for (const tok of [...tokens, null]) {
+    if (tok && (tok.kind === 'num' || tok.kind === 'blank')) {
       run.push(tok);
       continue;
     }
-    if (run.length >= n && run.some((t) => t.kind === 'num')) break;
-    if (run.some((t) => t.kind === 'num') && run.length > best.length) best = run;
+    if (run.length >= n && numbered(run)) {
+      best = run;
+      break;
+    }
+    if (numbered(run) && run.length > best.length) best = run;
+    if (!numbered(run) && run.length >= n && !blankRow.length) blankRow = run;
     run = [];
   }
-  if (run.length >= n && run.some((t) => t.kind === 'num')) best = run;
+  if (!best.length && blankRow.length) best = blankRow;
   if (best.length === 0) return missingCells(def, format, 'unrecognized', flatStart);
   const cells = cellsOf(section.rows[0]!.id, section.columns, fit(best, n, edges(best)));
   return {

@@ -12,6 +12,8 @@ export interface Token {
   raw: string;
   start: number;
   end: number;
+  /** The line the token is on: a row's cells stop at the end of the line that completes them. */
+  line: number;
 }
 
 const NUMBER = /^(?:[+-]|减|增)?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:件|个|条|项|次|万元|元)?$/;
@@ -66,6 +68,7 @@ function pieces(text: string, from: number, to: number, push: (start: number, en
 
 export function tokenize(text: string, from: number, to: number): Token[] {
   const tokens: Token[] = [];
+  let line = 0;
   const add = (start: number, end: number) => {
     const raw = text.slice(start, end);
     const kind = classify(raw);
@@ -73,33 +76,36 @@ export function tokenize(text: string, from: number, to: number): Token[] {
       // "0 0 0": numbers one space apart are separate cells
       let s = start;
       for (const part of raw.split(' ')) {
-        if (part) tokens.push({ kind: classify(part), raw: part, start: s, end: s + part.length });
+        if (part) tokens.push({ kind: classify(part), raw: part, start: s, end: s + part.length, line });
         s += part.length + 1;
       }
       return;
     }
-    tokens.push({ kind, raw, start, end });
+    tokens.push({ kind, raw, start, end, line });
   };
   let lineStart = from;
   while (lineStart < to) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0 || lineEnd > to) lineEnd = to;
     let fieldStart = lineStart;
-    // A line indented with a tab (one cell per line, as Word exports) has no empty first cell.
-    if (text.charCodeAt(fieldStart) === 9) fieldStart++;
-    const hasTab = text.indexOf('\t', fieldStart) >= 0 && text.indexOf('\t', fieldStart) < lineEnd;
+    // One cell per line, as Word exports a table: "\tcell". That leading tab is indentation, not an
+    // empty cell; in a tab-separated row ("\t\t4.保护…\t0") a leading empty field is a cell.
+    const nextTab = text.indexOf('\t', lineStart + 1);
+    if (text.charCodeAt(fieldStart) === 9 && (nextTab < 0 || nextTab >= lineEnd)) fieldStart++;
+    const hasTab = text.indexOf('\t', lineStart) >= 0 && text.indexOf('\t', lineStart) < lineEnd;
     while (fieldStart <= lineEnd) {
       let fieldEnd = text.indexOf('\t', fieldStart);
       if (fieldEnd < 0 || fieldEnd > lineEnd) fieldEnd = lineEnd;
       const before = tokens.length;
       pieces(text, fieldStart, fieldEnd, add);
       // An empty field between tabs is a blank cell; an empty line is nothing.
-      if (tokens.length === before && (hasTab || fieldStart > lineStart)) tokens.push({ kind: 'blank', raw: '', start: fieldStart, end: fieldStart });
+      if (tokens.length === before && (hasTab || fieldStart > lineStart)) tokens.push({ kind: 'blank', raw: '', start: fieldStart, end: fieldStart, line });
       if (fieldEnd === lineEnd) break;
       fieldStart = fieldEnd + 1;
       if (fieldStart > lineEnd) break;
     }
     lineStart = lineEnd + 1;
+    line++;
   }
   return tokens;
 }
