@@ -1,0 +1,96 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { CheckOptions } from '../../lib/engine';
+import { reportJson } from '../../lib/export';
+import type { ReportJson } from '../../lib/report';
+import { checkSource } from './input';
+
+/** One input's result: its report, or why it could not be read. */
+export type Outcome = { source: string; report?: ReportJson; error?: string };
+
+export type RunOptions = Pick<CheckOptions, 'previous' | 'year'> & { jobs?: number; timeoutMs?: number };
+
+/**
+ * Checks sources and hands back their outcomes in input order. With several jobs a pool of worker
+ * threads does the work; at most a small window of sources is in flight or waiting for an earlier
+ * one, so memory stays flat however many files there are.
+ */
+export async function* run(sources: AsyncIterable<string>, options: RunOptions = {}): AsyncGenerator<Outcome> {
+  const { jobs = availableParallelism(), ...check } = options;
+  if (jobs <= 1) {
+    for await (const source of sources) {
+      try {
+        yield { source, report: reportJson(await checkSource(source, check)) };
+      } catch (e) {
+        yield { source, error: (e as Error).message };
+      }
+    }
+    return;
+  }
+  yield* pooled(sources, jobs, check);
+}
+
+// Two sources queued per worker hide the message round trip; the window bounds the reorder buffer.
+const PER_WORKER = 2;
+const WINDOW_PER_WORKER = 16;
+
+async function* pooled(sources: AsyncIterable<string>, jobs: number, data: Omit<RunOptions, 'jobs'>): AsyncGenerator<Outcome> {
+  const workers = Array.from({ length: jobs }, () => new Worker(new URL('./worker.mjs', import.meta.url), { workerData: data }));
+  const load = new Map(workers.map((w) => [w, 0]));
+  const names = new Map<number, string>();
+  const done = new Map<number, Outcome>();
+  let failure: Error | null = null;
+  let closing = false;
+  let wake: (() => void) | null = null;
+  const notify = () => {
+    wake?.();
+    wake = null;
+  };
+  for (const w of workers) {
+    w.on('message', ({ index, report, error }: { index: number; report?: ReportJson; error?: string }) => {
+      done.set(index, { source: names.get(index)!, report, error });
+      names.delete(index);
+      load.set(w, load.get(w)! - 1);
+      notify();
+    });
+    w.on('error', (e) => {
+      failure ??= e;
+      notify();
+    });
+    w.on('exit', (code) => {
+      if (!closing) failure ??= new Error(`检查进程意外退出（${code}）`);
+      notify();
+    });
+  }
+  const iterator = sources[Symbol.asyncIterator]();
+  let sent = 0;
+  let next = 0;
+  let exhausted = false;
+  try {
+    for (;;) {
+      while (!exhausted && sent - next < jobs * WINDOW_PER_WORKER) {
+        const worker = workers.reduce((a, b) => (load.get(b)! < load.get(a)! ? b : a));
+        if (load.get(worker)! >= PER_WORKER) break;
+        const item = await iterator.next();
+        if (item.done) {
+          exhausted = true;
+          break;
+        }
+        names.set(sent, item.value);
+        load.set(worker, load.get(worker)! + 1);
+        worker.postMessage({ index: sent++, source: item.value });
+      }
+      while (done.has(next)) {
+        const outcome = done.get(next)!;
+        done.delete(next++);
+        yield outcome;
+      }
+      if (exhausted && next === sent) return;
+      if (failure) throw failure;
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+  } finally {
+    closing = true;
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
