@@ -53,7 +53,7 @@ async function* pooled(sources: AsyncIterable<string>, jobs: number, data: Omit<
       load.set(w, load.get(w)! - 1);
       notify();
     });
-    w.on('error', (e) => {
+    w.on('error', (e: Error) => {
       failure ??= e;
       notify();
     });

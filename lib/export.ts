@@ -1,0 +1,98 @@
+import { columnLabel, rowLabel } from './analysis';
+import { checks } from './checks';
+import { formatById } from './format';
+import type { Finding, FindingCode, ReportJson, Severity } from './report';
+
+/**
+ * The one place findings leave the program as files: the side panel's export buttons and the
+ * `audit` command share it, so a reviewer gets the same sheet from both.
+ */
+
+/** Where and when a report was checked, for the review sheet's header. */
+export interface SheetMeta {
+  /** The page's address (the panel) — the CLI's `source` already names the file or URL. */
+  url?: string;
+  checkedAt?: Date;
+  /** A check's short name; the panel passes its localised names, the default is the check's description. */
+  checkName?: (code: FindingCode) => string;
+}
+
+export const SEVERITY_NAMES: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
+const NUMERALS = '一二三四五六七八九十';
+const DESCRIPTIONS = new Map(checks.map((c) => [c.code, c.description]));
+const defaultCheckName = (code: FindingCode) => DESCRIPTIONS.get(code) ?? code;
+
+/** The report as --json and the JSON export give it: no flat text, no per-cell grids, no page handles. */
+export function reportJson(c: ReportJson & { text?: string; locate?: unknown }): ReportJson {
+  const { text: _text, locate: _locate, ...report } = c;
+  return { ...report, tables: report.tables.map(({ cells: _cells, ...t }) => t) };
+}
+
+/** One CSV record, RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled; CRLF ends it. */
+export function csvRecord(fields: readonly (string | number | null | undefined)[]): string {
+  return fields.map((f) => (f === null || f === undefined ? '' : /[",\r\n]/.test(String(f)) ? `"${String(f).replace(/"/g, '""')}"` : String(f))).join(',') + '\r\n';
+}
+
+/** A UTF-8 byte order mark: without it Excel reads a Chinese CSV as the local code page. */
+export const CSV_BOM = '\uFEFF';
+
+export const formatName = (id: ReportJson['format']) => (id === 'unknown' ? '未识别' : formatById(id).name);
+
+/** The format a finding's table/row/column ids belong to: the one the document uses, else the one its year requires. */
+function formatOf(r: ReportJson) {
+  const id = r.format !== 'unknown' && r.format !== 'pre2019' ? r.format : r.expectedFormat;
+  return id === 'unknown' ? null : formatById(id);
+}
+
+/** A finding's place in words: 第三部分 · 表「收到和处理政府信息公开申请情况」 · 行「…」 · 列「…」. */
+export function findingPlace(r: ReportJson, f: Finding): string {
+  const format = formatOf(r);
+  const def = f.table ? format?.tables.find((t) => t.id === f.table) : undefined;
+  const place: string[] = [];
+  if (f.part) place.push(`第${NUMERALS[f.part - 1] ?? f.part}部分`);
+  if (f.table) place.push(`表「${def?.title ?? f.table}」`);
+  if (f.row) place.push(`行「${def ? rowLabel(def, f.row) : f.row}」`);
+  if (f.column) place.push(`列「${def ? columnLabel(def, f.column) : f.column}」`);
+  return place.join(' · ');
+}
+
+export const FINDINGS_CSV_HEADER = ['severity', 'code', 'check', 'place', 'part', 'table', 'row', 'column', 'expected', 'actual', 'message'];
+
+/** The findings of one report, a row each, in the order shown. */
+export function findingsCsv(r: ReportJson, meta: SheetMeta = {}): string {
+  const name = meta.checkName ?? defaultCheckName;
+  const rows = r.findings.map((f) =>
+    csvRecord([SEVERITY_NAMES[f.severity], f.code, name(f.code), findingPlace(r, f), f.part, f.table, f.row, f.column, f.expected, f.actual, f.message]),
+  );
+  return CSV_BOM + csvRecord(FINDINGS_CSV_HEADER) + rows.join('');
+}
+
+/** The report's JSON with where and when it was checked. */
+export function findingsJson(r: ReportJson, meta: SheetMeta = {}): string {
+  return JSON.stringify({ ...reportJson(r), url: meta.url, checkedAt: meta.checkedAt?.toISOString() }, null, 2) + '\n';
+}
+
+const cell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+const date = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+
+/** A Markdown review sheet: the report's name, unit, year, address, date checked, and each finding with its place. */
+export function reviewSheet(r: ReportJson, meta: SheetMeta = {}): string {
+  const name = meta.checkName ?? defaultCheckName;
+  const count = (s: Severity) => r.findings.filter((f) => f.severity === s).length;
+  const lines = [
+    `## ${r.title ?? r.source}`,
+    '',
+    `- 来源：${meta.url ?? r.source}`,
+    `- 单位：${r.unit ?? '未识别'}；年度：${r.year ?? '未识别'}`,
+    `- 格式：${formatName(r.format)}${r.expectedFormat !== 'unknown' && r.expectedFormat !== r.format ? `（该年度应为${formatName(r.expectedFormat)}）` : ''}`,
+    `- 发布日期：${r.publishedAt ?? '页面未显示'}`,
+  ];
+  if (meta.checkedAt) lines.push(`- 检查日期：${date(meta.checkedAt)}`);
+  lines.push(`- 结果：错误 ${count('error')} 项，警告 ${count('warning')} 项，提示 ${count('info')} 项`, '');
+  if (!r.findings.length) lines.push('未发现问题。');
+  else {
+    lines.push('| # | 级别 | 检查项 | 位置 | 说明 |', '|---|---|---|---|---|');
+    r.findings.forEach((f, i) => lines.push(`| ${i + 1} | ${SEVERITY_NAMES[f.severity]} | ${cell(name(f.code))} | ${cell(findingPlace(r, f))} | ${cell(f.message)} |`));
+  }
+  return lines.join('\n') + '\n';
+}
