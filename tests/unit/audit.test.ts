@@ -1,0 +1,242 @@
+// @vitest-environment node
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPORT_CSV_HEADER } from '../../lib/audit';
+import { AuditOutput, type ReportJson } from '../../lib/report';
+import { encodeGbk, generateFolder, page, random, report, type ManifestEntry } from '../../scripts/gen-reports';
+import { root, seedNames, seedsDir } from '../paths';
+
+/** The `audit` command as a reviewer runs it: a child process, its streams and exit code. */
+function audit(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(resolve(root, 'node_modules/.bin/tsx'), [resolve(root, 'scripts/audit.ts'), ...args], { cwd: root });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+  });
+}
+
+/** Minimal RFC 4180 reader for the test's side: quoted fields may hold commas, quotes and newlines. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(field), (field = '');
+    else if (c === '\n') row.push(field.replace(/\r$/, '')), rows.push(row), (row = []), (field = '');
+    else field += c;
+  }
+  if (field || row.length) rows.push([...row, field]);
+  return rows;
+}
+
+const seeds = seedNames.map((n) => join(seedsDir, n));
+const seedYears = [2019, 2019, 2018, 2020, 2017];
+
+/** The summary's `code<TAB>count` lines. */
+const summaryCounts = (stderr: string) => Object.fromEntries([...stderr.matchAll(/^([a-z-]+)\t(\d+)$/gm)].map((m) => [m[1]!, Number(m[2])]));
+
+describe('audit command on the seeds', () => {
+  it('--json prints one array that the output schema accepts, a report per seed with its year, without cells or text', async () => {
+    const { code, stdout } = await audit('--json', ...seeds);
+    const reports = AuditOutput.parse(JSON.parse(stdout));
+    expect(reports.map((r) => [r.source, r.year])).toEqual(seeds.map((s, i) => [s, seedYears[i]]));
+    const raw = JSON.parse(stdout) as Record<string, unknown>[];
+    expect(raw.every((r) => !('text' in r) && (r.tables as object[]).every((t) => !('cells' in t)))).toBe(true);
+    expect(reports[0]!.findings.some((f) => f.severity === 'error')).toBe(true);
+    expect(code).toBe(1);
+  });
+
+  it('exits 0 when no finding is an error (seed 003: warnings only), 1 when one is (seed 000)', async () => {
+    const ok = await audit('--json', seeds[3]!);
+    const [r] = JSON.parse(ok.stdout) as ReportJson[];
+    expect(r!.findings.length).toBeGreaterThan(0);
+    expect(r!.findings.every((f) => f.severity !== 'error')).toBe(true);
+    expect(ok.code).toBe(0);
+    expect((await audit('--json', seeds[0]!)).code).toBe(1);
+  });
+
+  it('--csv: a header and one row per report, the codes matching --json; the summary on stderr', async () => {
+    const [csv, json] = await Promise.all([audit('--csv', seedsDir), audit('--json', seedsDir)]);
+    const rows = parseCsv(csv.stdout.replace(/^\uFEFF/, ''));
+    expect(rows[0]).toEqual([...REPORT_CSV_HEADER]);
+    expect(rows.length).toBe(1 + seeds.length);
+    const reports = JSON.parse(json.stdout) as ReportJson[];
+    rows.slice(1).forEach((row, i) => {
+      const r = reports[i]!;
+      expect(row[0]).toBe(r.source);
+      expect(row[2]).toBe(String(r.year));
+      expect(row[3]).toBe(r.format);
+      expect(Number(row[5])).toBe(r.findings.filter((f) => f.severity === 'error').length);
+      expect(row[7]!.split(' ').filter(Boolean).sort()).toEqual([...new Set(r.findings.map((f) => f.code))].sort());
+    });
+    expect(csv.stderr).toContain('共检查 5 份报告，1 份有错误');
+    expect(csv.code).toBe(1);
+  });
+
+  it('the default view names the report, its year, unit and format, and each finding', async () => {
+    const { stdout, code } = await audit(seeds[3]!);
+    expect(stdout).toContain('阳头升乡2020年政府信息公开工作年度报告');
+    expect(stdout).toContain('年度：2020');
+    expect(stdout).toContain('2019年版格式');
+    expect(stdout).toMatch(/\[警告\].*规章.*‹value-implausible›/);
+    expect(code).toBe(0);
+  });
+
+  it('--md: a review sheet with a section per report and a closing summary', async () => {
+    const { stdout } = await audit('--md', seeds[0]!, seeds[4]!);
+    expect(stdout.match(/^## /gm)!.length).toBe(3);
+    expect(stdout).toContain('## 亮甲山乡政府2019年信息公开工作年度报告');
+    expect(stdout).toMatch(/\| 1 \| 错误 \|.*缺少第六部分/);
+    expect(stdout).toContain('## 汇总');
+  });
+});
+
+describe('audit command: bad usage and unreadable input exit 2, naming the file', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'audit-bad-'));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('a missing path', async () => {
+    const missing = join(dir, 'nope.html');
+    const { code, stdout, stderr } = await audit('--json', seeds[0]!, missing);
+    expect(code).toBe(2);
+    expect(stderr).toContain(missing);
+    expect(stdout).toBe('');
+  });
+
+  it('a binary file saved as .html, among good ones: the others are still reported', async () => {
+    const bad = join(dir, 'scan.html');
+    await writeFile(bad, Buffer.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37, 0x0a, 0x00, 0xff, 0x00]));
+    const { code, stdout, stderr } = await audit('--json', bad, seeds[3]!);
+    expect(code).toBe(2);
+    expect(stderr).toContain(bad);
+    expect(stderr).toContain('PDF');
+    expect((JSON.parse(stdout) as ReportJson[]).map((r) => r.source)).toEqual([seeds[3]]);
+  });
+
+  it('a --prev that cannot be read', async () => {
+    const { code, stderr } = await audit('--prev', join(dir, 'last-year.txt'), seeds[3]!);
+    expect(code).toBe(2);
+    expect(stderr).toContain(join(dir, 'last-year.txt'));
+  });
+
+  it('no path, two output modes, an unknown option, a file type it does not read', async () => {
+    const pdf = join(dir, 'report.pdf');
+    await writeFile(pdf, '%PDF-1.7');
+    const [none, both, unknown, type] = await Promise.all([audit(), audit('--json', '--csv', seeds[0]!), audit('--jsn', seeds[0]!), audit(pdf)]);
+    expect(none.code).toBe(2);
+    expect([both.code, both.stderr]).toEqual([2, expect.stringContaining('--json')]);
+    expect([unknown.code, unknown.stderr]).toEqual([2, expect.stringContaining('--jsn')]);
+    expect([type.code, type.stderr]).toEqual([2, expect.stringContaining(pdf)]);
+  });
+
+  it('a URL that cannot be fetched is named', async () => {
+    const url = 'http://127.0.0.1:9/nianbao-report.html';
+    const { code, stderr } = await audit('--json', url);
+    expect(code).toBe(2);
+    expect(stderr).toContain(url);
+  });
+});
+
+describe('audit command: pages as government sites serve them', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'audit-pages-'));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('a GB2312 page and the same page in UTF-8 read the same; --prev finds the carry-over that differs and the copied paragraphs', async () => {
+    const unit = '青山县人民政府';
+    const before = report(2022, unit, 'county', random(7));
+    const after = report(2023, unit, 'county', random(8));
+    const title = `${unit}2023年政府信息公开工作年度报告`;
+    const html = page(title, after.html, unit, '2024-01-20', 'gb2312');
+    await writeFile(join(dir, 'gbk.html'), encodeGbk(html));
+    await writeFile(join(dir, 'utf8.html'), html.replace('charset="gb2312"', 'charset="utf-8"'));
+    await writeFile(join(dir, 'before.txt'), before.text);
+    const plain = JSON.parse((await audit('--json', join(dir, 'gbk.html'), join(dir, 'utf8.html'))).stdout) as ReportJson[];
+    expect(plain[0]!.title).toBe(title);
+    expect({ ...plain[0], source: '' }).toEqual({ ...plain[1], source: '' });
+    expect(plain[0]!.findings).toEqual([]);
+
+    const { code, stdout } = await audit('--json', '--prev', join(dir, 'before.txt'), join(dir, 'gbk.html'));
+    const [r] = JSON.parse(stdout) as ReportJson[];
+    // The generator carries 500 into every column; last year's 结转下年度 was computed from its own leaves.
+    const carry = r!.findings.filter((f) => f.code === 'carryover-mismatch');
+    expect(carry.length).toBeGreaterThan(0);
+    expect(carry.every((f) => f.table === 'requests' && f.row === 'carried' && f.actual !== f.expected && f.actual! % 500 === 0)).toBe(true);
+    expect(r!.findings.some((f) => f.code === 'copied-text')).toBe(true);
+    expect(code).toBe(1);
+  });
+});
+
+describe('audit command on a generated folder of 2,000 reports', () => {
+  let dir: string;
+  let manifest: ManifestEntry[];
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'audit-2000-'));
+    manifest = await generateFolder(dir, 2000, 42);
+  }, 120_000);
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('one CSV row per report in input order, and a summary whose counts match the rows and the wrong totals put in', async () => {
+    const { code, stdout, stderr } = await audit('--csv', '--jobs', '2', dir);
+    const rows = parseCsv(stdout.replace(/^\uFEFF/, ''));
+    expect(rows[0]).toEqual([...REPORT_CSV_HEADER]);
+    const body = rows.slice(1);
+    expect(body.length).toBe(2000);
+    expect(body.map((r) => r[0])).toEqual(manifest.map((m) => join(dir, m.file)));
+    expect(body.map((r) => Number(r[2]))).toEqual(manifest.map((m) => m.year));
+    expect(body.map((r) => r[1])).toEqual(manifest.map((m) => m.unit));
+
+    const fromRows: Record<string, number> = {};
+    for (const r of body) for (const c of r[7]!.split(' ').filter(Boolean)) fromRows[c] = (fromRows[c] ?? 0) + 1;
+    expect(summaryCounts(stderr)).toEqual(fromRows);
+    const wrong = manifest.filter((m) => m.wrongTotal).length;
+    expect(fromRows['sum-mismatch']).toBe(wrong);
+    expect(body.filter((r) => r[7]!.includes('sum-mismatch')).map((r) => r[0])).toEqual(manifest.filter((m) => m.wrongTotal).map((m) => join(dir, m.file)));
+    const withErrors = body.filter((r) => Number(r[5]) > 0).length;
+    expect(stderr).toContain(`共检查 2000 份报告，${withErrors} 份有错误`);
+    expect(code).toBe(1);
+  }, 300_000);
+});
+
+// Beside the project, read in place and never copied in.
+const realPath = (name: string) => fileURLToPath(new URL(`../../../shared/fixtures/real/${name}`, import.meta.url));
+
+describe.runIf(existsSync(realPath('README.md')))('audit command on the real reports (read in place)', () => {
+  it('洪泽区 2024 with 2023 as --prev: carry-over agrees, 2023 shows its two review-table imbalances', async () => {
+    const [pair, alone] = await Promise.all([
+      audit('--json', '--prev', realPath('hongze-district-2023.txt'), realPath('hongze-district-2024.txt')),
+      audit('--json', realPath('hongze-district-2023.txt'), realPath('huaian-city-2024.txt')),
+    ]);
+    const [r2024] = JSON.parse(pair.stdout) as ReportJson[];
+    expect(r2024!.year).toBe(2024);
+    expect(r2024!.findings.filter((f) => f.code === 'carryover-mismatch')).toEqual([]);
+    const [r2023, huaian] = JSON.parse(alone.stdout) as ReportJson[];
+    expect(r2023!.findings.filter((f) => f.code === 'sum-mismatch').map((f) => [f.table, f.expected, f.actual])).toEqual([
+      ['review', 11, 0],
+      ['review', 5, 0],
+    ]);
+    expect(huaian!.findings.filter((f) => f.code === 'sum-mismatch')).toEqual([]);
+    expect(alone.code).toBe(1);
+  });
+});
