@@ -23,9 +23,7 @@ function run(args) {
 
 if (!existsSync(join(root, 'node_modules'))) {
   console.log('首次运行：安装依赖（npm ci）… / First run: installing dependencies (npm ci)…');
-  const ci = spawnSync(npm, ['ci'], { cwd: root, stdio: 'inherit' });
-  // A registry mirror without the optional platform packages of the lock file makes npm ci refuse it.
-  if (ci.status !== 0) run(['install', '--no-audit', '--no-fund']);
+  run(['ci']);
 }
 run(['run', 'build']);
 
