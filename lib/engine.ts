@@ -16,8 +16,8 @@ export interface CheckOptions {
   now?: Date;
 }
 
-/** The report as the engine read it, with the flat text that every offset refers to. */
-export type Checked = ReportJson & { text: string };
+/** The report as the engine read it, with the flat text that every offset refers to and the 统计期限 it states. */
+export type Checked = ReportJson & { text: string; period: { from: number; to: number } | null };
 
 function toJson(a: Analysis, disabled: readonly FindingCode[]): Checked {
   const findings: Finding[] = [];
@@ -46,6 +46,7 @@ function toJson(a: Analysis, disabled: readonly FindingCode[]): Checked {
     tables,
     findings,
     text: a.doc.text,
+    period: a.meta.period ? { from: a.meta.period.years[0]!, to: a.meta.period.years[1]! } : null,
   };
 }
 
@@ -56,6 +57,13 @@ export function checkDoc(doc: Doc, options: CheckOptions = {}): Checked {
 /** Plain text pasted from Word or PDF, or a saved .txt. */
 export function checkText(text: string, options: CheckOptions = {}): Checked {
   return checkDoc(docFromText(text), options);
+}
+
+/** A draft kept as HTML source (a CMS textarea): read as markup when it holds tags. */
+export function checkSource(source: string, parse: (html: string) => Document, options: CheckOptions = {}): Checked {
+  if (!/<(?:p|div|table|h[1-6]|br|span|tr|td)\b/i.test(source)) return checkText(source, options);
+  const { locate: _locate, ...checked } = checkDom(parse(source).body, options);
+  return checked;
 }
 
 /** An editor's body or a published page's article; `locate` maps a finding back to the page. */
