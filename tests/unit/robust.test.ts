@@ -127,3 +127,16 @@ describe('reading the DOM', () => {
     expect(range.startContainer.parentElement!.tagName).toBe('B');
   });
 });
+
+describe('drafts kept as HTML source', () => {
+  it('reads a textarea value with tags as markup and plain text as text', async () => {
+    const { checkSource } = await import('../../lib/engine');
+    const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
+    const html = seed003.split('\n').map((l) => `<p>${l}</p>`).join('');
+    const asHtml = checkSource(html, parse);
+    expect(asHtml.parts.map((p) => p.status)).toEqual(['ok', 'ok', 'ok', 'retitled', 'ok', 'ok']);
+    expect(asHtml.text).not.toContain('<p>');
+    const asText = checkSource(seed003, parse);
+    expect(asText.text).toBe(seed003);
+  });
+});
