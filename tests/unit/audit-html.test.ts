@@ -1,8 +1,13 @@
 // @vitest-environment node
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { checkText } from '../../lib/engine';
-import { binaryKind, checkBytes, checkHtml, decodeBytes, declaredCharset } from '../../lib/html';
+import { checkDom, checkText } from '../../lib/engine';
+import { articleRoot, binaryKind, checkBytes, checkHtml, decodeBytes, declaredCharset, parsePage } from '../../lib/html';
 import { countyReport2021, encodeGbk, page, random, report } from '../../scripts/gen-reports';
+import { root, seedNames, seedsDir } from '../paths';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const utf16le = (s: string) => new Uint8Array([0xff, 0xfe, ...new Uint8Array(new Uint16Array([...s].map((c) => c.charCodeAt(0))).buffer)]);
@@ -68,5 +73,77 @@ describe('checking a saved page', () => {
     const asTxt = checkBytes(encodeGbk(r.text), 'r.txt');
     expect([asTxt.year, asTxt.unit, asTxt.format]).toEqual([2020, '红旗镇人民政府', '2019']);
     expect(asTxt.findings).toEqual(checkText(r.text, { source: 'r.txt' }).findings);
+  });
+});
+
+/** Every .html under a folder, recursively. */
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? htmlFiles(join(dir, e.name)) : e.name.endsWith('.html') ? [join(dir, e.name)] : []));
+}
+
+describe('the light DOM reads pages as linkedom does', () => {
+  /** The whole engine result through the light DOM and through linkedom's, article finding included. */
+  const both = (html: string) => {
+    const { locate: _a, ...light } = checkDom(articleRoot(parsePage(html)));
+    let reference: Omit<ReturnType<typeof checkDom>, 'locate'> | null = null;
+    try {
+      const { locate: _b, ...r } = checkDom(articleRoot(parseHTML(html).document as unknown as Document));
+      reference = r;
+    } catch {
+      // linkedom itself throws on some cut-off pages (no documentElement): nothing to compare with.
+    }
+    return { light, reference };
+  };
+  const seedPage = (text: string) => `<html><body><div class="nav">首页</div><div id="zoom">${text.split('\n').map((l) => `<p>${l.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join('')}</div></body></html>`;
+  const generated = [2019, 2020, 2021, 2023].map((year, i) => {
+    const unit = i % 2 ? '东湖镇人民政府' : '西营县人民政府';
+    return page(`${unit}${year}年政府信息公开工作年度报告`, report(year, unit, i % 2 ? 'township' : 'county', random(i), { wrongTotal: i === 2 }).html, unit, `${year + 1}-01-1${i}`);
+  });
+  const pages = [
+    // Whole pages only: linkedom reads a bare fragment (an editor's body saved alone) as empty.
+    ...htmlFiles(join(root, 'tests/e2e/fixtures'))
+      .map((f) => readFileSync(f, 'utf8'))
+      .filter((h) => /<(html|body)[\s>]/i.test(h)),
+    ...seedNames.map((n) => seedPage(readFileSync(join(seedsDir, n), 'utf8'))),
+    ...generated,
+    countyReport2021().page,
+  ];
+
+  it('the same report, text and findings on every fixture page, seed page and generated page', () => {
+    expect(pages.length).toBeGreaterThan(12);
+    for (const html of pages) {
+      const { light, reference } = both(html);
+      expect(light).toEqual(reference);
+    }
+  });
+
+  it('the same on pages cut off and mangled inside the article (fast-check); never a throw wherever the cut', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...generated), fc.nat(), fc.nat(), fc.constantFrom('</td>', '</tr>', '</p>', '<table>', '<td colspan="2">', '</div>'), (html, cut, at, junk) => {
+        expect(() => checkHtml(html.slice(0, cut % html.length) + junk)).not.toThrow();
+        const body = html.indexOf('<div id="zoom">') + 16;
+        const truncated = html.slice(0, body + (cut % (html.length - body)));
+        const i = body + (at % (truncated.length - body));
+        const { light, reference } = both(truncated.slice(0, i) + junk + truncated.slice(i));
+        expect(reference).not.toBeNull();
+        expect(light).toEqual(reference);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('a bare fragment (an editor body saved alone) is read, where linkedom sees nothing', () => {
+    const r = checkHtml(readFileSync(join(root, 'tests/e2e/fixtures/editors/draft-003.html'), 'utf8'));
+    expect([r.year, r.unit, r.tables.map((t) => t.status)]).toEqual([2020, '阳头升乡', ['ok', 'ok', 'ok']]);
+  });
+
+  it('only the simple selectors it supports; anything else fails loudly rather than wrongly', () => {
+    const doc = parsePage('<html><head><title> 标题 </title></head><body><div id="a" class="x y"><p class="y">一</p></div><table><tr><td>二</td></tr></table></body></html>');
+    expect(doc.title).toBe('标题');
+    expect(doc.querySelector('#a')!.textContent).toBe('一');
+    expect(doc.querySelector('p.y')!.textContent).toBe('一');
+    expect(doc.querySelector('.nope, td')!.textContent).toBe('二');
+    expect(doc.body!.querySelector('table')).not.toBeNull();
+    expect(() => doc.querySelector('div > p')).toThrow(/selector/);
   });
 });
