@@ -71,10 +71,8 @@ function walkText(root: Node, doc: Document): number {
 function nodeTimes(c: Case) {
   const { minMs, samples } = settings(c);
   const check = measure(() => checkHtml(c.html), minMs, samples);
-  const floor = measure(() => {
-    const doc = parsePage(c.html);
-    return walkText(doc.body, doc);
-  }, minMs, samples);
+  // The same parse the check uses, then one pass over the body's text.
+  const floor = measure(() => (parsePage(c.html).body?.textContent ?? '').length, minMs, samples);
   const text = c.text === undefined ? null : measure(() => checkText(c.text!), minMs, samples);
   return { check, floor, text };
 }
@@ -200,8 +198,8 @@ async function main() {
       '',
       'Each figure is the median of repeated samples; each sample times enough calls to last at least 60 ms (the 5 MB page: one call, 5 samples), because Chromium’s timer resolves only 0.1 ms.',
       '',
-      '- **check**: the whole engine on the page — `checkPage(document)` in Chromium (finds the article, reads it, runs every check), `checkHtml(html)` in Node (linkedom parse + the same).',
-      '- **floor**: merely reading the same page’s text once — one TreeWalker pass collecting every text node in Chromium; a plain linkedom parse plus that pass in Node.',
+      '- **check**: the whole engine on the page — `checkPage(document)` in Chromium (finds the article, reads it, runs every check), `checkHtml(html)` in Node (parse into lib/html.ts’s light DOM + the same).',
+      '- **floor**: merely reading the same page’s text once — one TreeWalker pass collecting every text node in Chromium; in Node the same parse plus one pass over the body’s text.',
       '- **text**: `checkText` on the plain text (what the CLI does with a .txt file).',
       '',
       '## Engine time per report (ms)',
