@@ -96,3 +96,44 @@ export function reviewSheet(r: ReportJson, meta: SheetMeta = {}): string {
   }
   return lines.join('\n') + '\n';
 }
+
+const html = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+/** The review sheet as a page to print (the side panel's 打印审阅单): the same facts as `reviewSheet`, with each finding's code. */
+export function reviewSheetHtml(r: ReportJson, meta: SheetMeta = {}): string {
+  const name = meta.checkName ?? defaultCheckName;
+  const title = r.title ?? r.source;
+  const count = (s: Severity) => r.findings.filter((f) => f.severity === s).length;
+  const facts: [string, string][] = [
+    ['单位', r.unit ?? '未识别'],
+    ['年度', r.year === null ? '未识别' : String(r.year)],
+    ['格式', formatName(r.format)],
+    ['发布日期', r.publishedAt ?? '页面未显示'],
+    ['网址', meta.url ?? r.source],
+  ];
+  if (meta.checkedAt) facts.push(['检查日期', date(meta.checkedAt)]);
+  facts.push(['结果', `错误 ${count('error')} 项，警告 ${count('warning')} 项，提示 ${count('info')} 项`]);
+  const rows = r.findings.map(
+    (f, i) =>
+      `<tr class="${f.severity}"><td>${i + 1}</td><td>${SEVERITY_NAMES[f.severity]}</td><td>${html(name(f.code))}<br><code>${f.code}</code></td><td>${html(findingPlace(r, f))}</td><td>${html(f.message)}</td></tr>`,
+  );
+  return `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>审阅单：${html(title)}</title>
+<style>
+body { font: 12pt/1.5 "Noto Sans CJK SC", "Microsoft YaHei", "SimSun", sans-serif; margin: 2em; color: #000; }
+h1 { font-size: 16pt; margin: 0 0 .5em; }
+dl { display: grid; grid-template-columns: auto 1fr; gap: 2px 1em; margin: 0 0 1em; }
+dt { font-weight: 700; } dd { margin: 0; word-break: break-all; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border: 1px solid #444; padding: 3px 5px; vertical-align: top; text-align: left; }
+tr { page-break-inside: avoid; }
+tr.error td:nth-child(2) { color: #b71c1c; font-weight: 700; }
+code { font-size: 9pt; color: #555; }
+</style></head>
+<body>
+<h1>${html(title)}</h1>
+<dl>${facts.map(([k, v]) => `<dt>${k}</dt><dd>${html(v)}</dd>`).join('')}</dl>
+${rows.length ? `<table><thead><tr><th>#</th><th>级别</th><th>检查项</th><th>位置</th><th>说明</th></tr></thead><tbody>${rows.join('')}</tbody></table>` : '<p>未发现问题。</p>'}
+</body></html>
+`;
+}

@@ -11,6 +11,21 @@ import { ReportJson, TableId } from './report';
 export const PageKind = z.enum(['editor', 'published', 'none']);
 export type PageKind = z.infer<typeof PageKind>;
 
+/** A report as last year's, for carryover-mismatch and copied-text: the engine's `Previous` and its title. */
+export const PreviousReport = z.object({
+  source: z.string(),
+  title: z.nullable(z.string()),
+  year: z.nullable(z.number()),
+  text: z.string(),
+  tables: z.array(
+    z.object({
+      table: TableId,
+      cells: z.optional(z.array(z.object({ row: z.string(), column: z.string(), value: z.nullable(z.number()) }))),
+    }),
+  ),
+});
+export type PreviousReport = z.infer<typeof PreviousReport>;
+
 export const PageStatus = z.object({
   kind: PageKind,
   /** Whether the engine ever ran on this page: false proves a non-report page was left alone. */
@@ -21,6 +36,10 @@ export const PageStatus = z.object({
   /** The report without its flat text, which only the content script needs. */
   report: z.optional(ReportJson),
   errors: z.number(),
+  /** The 统计期限 the text states (years of 1月1日 … 12月31日), null when it states none. */
+  period: z.optional(z.nullable(z.object({ from: z.number(), to: z.number() }))),
+  /** Last year's report the page is compared with. */
+  previous: z.optional(z.object({ source: z.string(), title: z.nullable(z.string()), year: z.nullable(z.number()) })),
 });
 export type PageStatus = z.infer<typeof PageStatus>;
 
@@ -38,6 +57,10 @@ export const ToContent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('editor'), op: BridgeOp }),
   /** The filler → replace the draft's table of this kind (the one the engine read) by `html`. */
   z.object({ type: z.literal('replace-table'), table: TableId, html: z.string() }),
+  /** Another tab's panel → this page's report as last year's (answered with a PreviousReport, or null). */
+  z.object({ type: z.literal('previous-data') }),
+  /** The panel → compare this page with last year's report (null: stop comparing); answered with the new PageStatus. */
+  z.object({ type: z.literal('set-previous'), previous: z.nullable(PreviousReport) }),
 ]);
 export type ToContent = z.infer<typeof ToContent>;
 

@@ -2,6 +2,8 @@ import { useState } from 'preact/hooks';
 import { formats } from '../../lib/format';
 import type { PageStatus } from '../../lib/messages';
 import type { Finding, ReportFormat, ReportJson } from '../../lib/report';
+import { Review } from '../review/Review';
+import type { ReviewApi } from '../review/api';
 import { Findings } from './Findings';
 import { Parts } from './Parts';
 import { Tables } from './Tables';
@@ -15,6 +17,8 @@ export interface PanelProps {
   onRecheck(): void;
   /** Asks the page to scroll to and mark a place; resolves false when it could not. */
   onReveal(start: number, end: number): Promise<boolean>;
+  /** The reviewer's exchanges with the pages (last year's report); without it the review section only exports. */
+  review?: ReviewApi | null;
 }
 
 const formatName = (id: ReportFormat) => formats.find((f) => f.id === id)?.name ?? t('formatUnknown');
@@ -42,7 +46,7 @@ function Summary({ report, status }: { report: ReportJson; status: PageStatus })
   );
 }
 
-function Report({ status, onReveal }: { status: PageStatus; onReveal: PanelProps['onReveal'] }) {
+function Report({ status, onReveal, review }: { status: PageStatus; onReveal: PanelProps['onReveal']; review: ReviewApi | null }) {
   const [failed, setFailed] = useState(false);
   const report = status.report!;
   const reveal = (start: number, end: number) => {
@@ -57,6 +61,7 @@ function Report({ status, onReveal }: { status: PageStatus; onReveal: PanelProps
     <div class="report">
       {report.title ? <h1 class="report-title">{report.title}</h1> : null}
       <Summary report={report} status={status} />
+      <Review status={status} api={review} />
       {problems.length === 0 ? (
         <div class="passed" role="status">
           <strong>✓ {t('allPassed')}</strong>
@@ -76,7 +81,7 @@ function Report({ status, onReveal }: { status: PageStatus; onReveal: PanelProps
   );
 }
 
-export function Panel({ state, onRecheck, onReveal }: PanelProps) {
+export function Panel({ state, onRecheck, onReveal, review = null }: PanelProps) {
   const status = state.kind === 'page' ? state.status : null;
   return (
     <main class="panel" data-state={state.kind === 'page' ? state.status.kind : state.kind}>
@@ -99,7 +104,7 @@ export function Panel({ state, onRecheck, onReveal }: PanelProps) {
           <p>{t('notReportHint')}</p>
         </div>
       ) : null}
-      {status?.report && status.kind !== 'none' ? <Report status={status} onReveal={onReveal} /> : null}
+      {status?.report && status.kind !== 'none' ? <Report status={status} onReveal={onReveal} review={review} /> : null}
     </main>
   );
 }

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PageReport, PageStatus, RevealResult, type ToContent } from '../../lib/messages';
+import { browserReviewApi } from '../review/api';
 import { Panel, type PanelState } from './Panel';
 
 function send(tabId: number, message: ToContent): Promise<unknown> {
@@ -67,5 +68,7 @@ export function PanelApp({ boundTab }: { boundTab: number | null }) {
     return r.success && r.data.ok;
   };
 
-  return <Panel state={state} onRecheck={() => ask('recheck')} onReveal={reveal} />;
+  const review = useMemo(() => (tabId === null ? null : browserReviewApi(tabId)), [tabId]);
+
+  return <Panel state={state} onRecheck={() => ask('recheck')} onReveal={reveal} review={review} />;
 }

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { ToContent, type PageStatus, type RevealResult } from '../../lib/messages';
+import { ToContent, type PageStatus, type PreviousReport, type RevealResult } from '../../lib/messages';
 import { defaultSettings } from '../../lib/settings';
 import { loadSettings, onSettingsChanged } from '../../components/options/store';
 import { Session } from './session';
@@ -21,7 +21,7 @@ export default defineContentScript({
     loadSettings().then((s) => session.setSettings(s), () => {});
     onSettingsChanged((s) => session.setSettings(s));
 
-    browser.runtime.onMessage.addListener((raw: unknown): Promise<PageStatus | RevealResult | BridgeResult | undefined> | undefined => {
+    browser.runtime.onMessage.addListener((raw: unknown): Promise<PageStatus | RevealResult | BridgeResult | PreviousReport | null | undefined> | undefined => {
       const msg = ToContent.safeParse(raw);
       if (!msg.success) return undefined;
       switch (msg.data.type) {
@@ -43,6 +43,10 @@ export default defineContentScript({
           if (table === null) return Promise.resolve({ ok: false, error: 'no-table' } satisfies BridgeResult);
           return editorOp({ op: 'replaceRange', range: { table }, html: msg.data.html }, session.draft());
         }
+        case 'previous-data':
+          return Promise.resolve(session.previousData());
+        case 'set-previous':
+          return Promise.resolve(session.setPrevious(msg.data.previous));
       }
     });
   },

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { checkDom, checkText, type Checked } from '../../lib/engine';
-import type { PageStatus } from '../../lib/messages';
+import type { PageStatus, PreviousReport } from '../../lib/messages';
+import { previousReport } from '../../components/review/previous';
 import type { TableId } from '../../lib/report';
 import type { Settings } from '../../lib/settings';
 import { detect, fullText, type Target } from './detect';
@@ -23,6 +24,8 @@ export class Session {
   private parsed = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private stopWatching: (() => void) | null = null;
+  /** Last year's report the reviewer gave in the panel, for carryover-mismatch and copied-text. */
+  private previous: PreviousReport | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -99,7 +102,7 @@ export class Session {
     if (!force && text === this.lastText) return this.status();
     this.lastText = text;
     const check = (year?: number): Located => {
-      const options = { source: location.href, disabled: this.settings.disabled, ...(year ? { year } : {}) };
+      const options = { source: location.href, disabled: this.settings.disabled, ...(year ? { year } : {}), ...(this.previous ? { previous: this.previous } : {}) };
       return target.editor === 'textarea' ? checkText(text, options) : checkDom(target.el, options);
     };
     this.checked = check();
@@ -116,14 +119,28 @@ export class Session {
   status(): PageStatus {
     const base = { parsed: this.parsed, url: location.href };
     if (!this.target || !this.checked) return { ...base, kind: 'none', errors: 0 };
-    const { text: _text, locate: _locate, ...report } = this.checked;
+    const { text: _text, locate: _locate, period, ...report } = this.checked;
     return {
       ...base,
       kind: this.target.kind,
       editor: this.target.editor,
       report,
       errors: report.findings.filter((f) => f.severity === 'error').length,
+      period,
+      ...(this.previous ? { previous: { source: this.previous.source, title: this.previous.title, year: this.previous.year } } : {}),
     };
+  }
+
+  /** Compares the page with last year's report from now on (null: no more), checking it again at once. */
+  setPrevious(previous: PreviousReport | null): PageStatus {
+    this.previous = previous;
+    return this.target ? this.run(true) : this.current();
+  }
+
+  /** This page's report as last year's, for the panel of another tab. */
+  previousData(): PreviousReport | null {
+    this.current();
+    return this.target && this.checked ? previousReport(this.checked) : null;
   }
 
   /** A fresh status for the side panel: looks for the draft again if none was found yet. */
