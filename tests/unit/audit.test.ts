@@ -1,5 +1,7 @@
 // @vitest-environment node
 import { spawn } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -185,6 +187,35 @@ describe('audit command: pages as government sites serve them', () => {
     expect(carry.every((f) => f.table === 'requests' && f.row === 'carried' && f.actual !== f.expected && f.actual! % 500 === 0)).toBe(true);
     expect(r!.findings.some((f) => f.code === 'copied-text')).toBe(true);
     expect(code).toBe(1);
+  });
+});
+
+describe('audit command on URLs', () => {
+  let server: Server;
+  let base: string;
+  const unit = '南岗县人民政府';
+  const html = page(`${unit}2022年政府信息公开工作年度报告`, report(2022, unit, 'county', random(21)).html, unit, '2023-01-16', 'gbk');
+  beforeAll(async () => {
+    // The server says GBK in its header only: the page's <meta> is taken out.
+    const body = encodeGbk(html.replace('<meta charset="gbk">', ''));
+    server = createServer((req, res) => {
+      if (req.url === '/nb/2022.html') res.writeHead(200, { 'content-type': 'text/html; charset=GBK' }).end(body);
+      else res.writeHead(404).end();
+    });
+    await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((done) => server.close(() => done())));
+
+  it('fetches only the URL given, decodes it by the server’s charset, and names a failing one', async () => {
+    const [ok, missing] = await Promise.all([audit('--json', `${base}/nb/2022.html`), audit('--json', `${base}/nb/2022.html`, `${base}/nb/none.html`)]);
+    const [r] = JSON.parse(ok.stdout) as ReportJson[];
+    expect([r!.source, r!.title, r!.unit, r!.publishedAt, r!.format]).toEqual([`${base}/nb/2022.html`, `${unit}2022年政府信息公开工作年度报告`, unit, '2023-01-16', '2021']);
+    expect(ok.code).toBe(0);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain(`${base}/nb/none.html`);
+    expect(missing.stderr).toContain('404');
+    expect((JSON.parse(missing.stdout) as ReportJson[]).length).toBe(1);
   });
 });
 
