@@ -23,8 +23,8 @@ const DESCRIPTIONS = new Map(checks.map((c) => [c.code, c.description]));
 const defaultCheckName = (code: FindingCode) => DESCRIPTIONS.get(code) ?? code;
 
 /** The report as --json and the JSON export give it: no flat text, no per-cell grids, no page handles. */
-export function reportJson(c: ReportJson & { text?: string; locate?: unknown }): ReportJson {
-  const { text: _text, locate: _locate, ...report } = c;
+export function reportJson(c: ReportJson & { text?: string; locate?: unknown; period?: unknown }): ReportJson {
+  const { text: _text, locate: _locate, period: _period, ...report } = c;
   return { ...report, tables: report.tables.map(({ cells: _cells, ...t }) => t) };
 }
 

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { checkDom, checkText, type Checked } from '../../lib/engine';
+import { checkDom, checkSource, type Checked } from '../../lib/engine';
 import type { PageStatus, PreviousReport } from '../../lib/messages';
 import { previousReport } from '../../components/review/previous';
 import type { TableId } from '../../lib/report';
@@ -103,7 +103,8 @@ export class Session {
     this.lastText = text;
     const check = (year?: number): Located => {
       const options = { source: location.href, disabled: this.settings.disabled, ...(year ? { year } : {}), ...(this.previous ? { previous: this.previous } : {}) };
-      return target.editor === 'textarea' ? checkText(text, options) : checkDom(target.el, options);
+      // A CMS textarea holds the draft as HTML source: read it as markup, not as text with tags.
+      return target.editor === 'textarea' ? checkSource(text, (html) => new DOMParser().parseFromString(html, 'text/html'), options) : checkDom(target.el, options);
     };
     this.checked = check();
     // The default year of the settings is for drafts that do not say theirs (a new, empty draft).
