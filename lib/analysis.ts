@@ -40,6 +40,8 @@ export interface Previous {
 export interface AnalyseOptions {
   source?: string;
   year?: number;
+  /** The publication date the page shows outside the text checked. */
+  publishedAt?: string;
   now?: Date;
   previous?: Previous;
 }
@@ -50,6 +52,7 @@ const OLD_CUES = (formatPre2019.cues ?? []).map(compactLabel);
 
 export function analyse(doc: Doc, options: AnalyseOptions = {}): Analysis {
   const meta = readMeta(doc);
+  if (!meta.publishedAt && options.publishedAt) meta.publishedAt = { date: options.publishedAt };
   const year = options.year ?? meta.year;
   const expected = year ? formatForYear(year) : null;
   const tableFormats = [format2021, format2019];

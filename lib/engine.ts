@@ -2,6 +2,7 @@ import { analyse, partAt, type Analysis, type Previous } from './analysis';
 import { checks } from './checks';
 import { docFromText, type Doc } from './read/doc';
 import { findArticle } from './read/article';
+import { publishedIn } from './read/meta';
 import { readDom } from './read/dom';
 import type { Finding, FindingCode, ReportJson, TableResult } from './report';
 
@@ -9,6 +10,8 @@ export interface CheckOptions {
   source?: string;
   /** The report year, when the caller knows better than the document. */
   year?: number;
+  /** The publication date, when the page shows it outside the text checked (ISO date). */
+  publishedAt?: string;
   /** Last year's report, for carryover-mismatch and copied-text. */
   previous?: Previous;
   /** Codes the user turned off. */
@@ -74,7 +77,10 @@ export function checkDom(root: Node, options: CheckOptions = {}): Checked & { lo
 
 /** A whole published page (a live document, a DOMParser or linkedom result): its article is checked. */
 export function checkPage(doc: Document, options: CheckOptions = {}): Checked & { locate(start: number, end: number): Range | null } {
-  return checkDom(findArticle(doc), options);
+  const article = findArticle(doc);
+  // A date line above the article (发布时间 beside #zoom) still dates the report.
+  const publishedAt = options.publishedAt ?? (article === doc.body ? undefined : publishedIn(doc.body?.textContent ?? '') ?? undefined);
+  return checkDom(article, { ...options, publishedAt });
 }
 
 /** What a later check needs of a report as last year's. */

@@ -1,14 +1,17 @@
 import { csvRecord, findingPlace, formatName, SEVERITY_NAMES } from '../export';
 import { formatById } from '../format';
-import type { FindingCode, ReportJson, Severity } from '../report';
+import type { Finding, FindingCode, ReportJson, Severity } from '../report';
 
 /**
  * A batch of reports, one line each: what the `audit` command prints for a county's worth of
  * pages, and what a reviewer's own tool can build on. Pure: no files, no terminal.
  */
 
-const count = (r: ReportJson, s: Severity) => r.findings.reduce((n, f) => n + (f.severity === s ? 1 : 0), 0);
-const codes = (r: ReportJson) => [...new Set(r.findings.map((f) => f.code))];
+/** All a count needs of a report: its findings' codes and severities. */
+type Tally = { findings: readonly Pick<Finding, 'code' | 'severity'>[] };
+
+const count = (r: Tally, s: Severity) => r.findings.reduce((n, f) => n + (f.severity === s ? 1 : 0), 0);
+const codes = (r: Tally) => [...new Set(r.findings.map((f) => f.code))];
 
 export const REPORT_CSV_HEADER = ['source', 'unit', 'year', 'format', 'expectedFormat', 'errors', 'warnings', 'codes'] as const;
 
@@ -26,7 +29,7 @@ export class Summary {
   unreadable = 0;
   readonly byCode = new Map<FindingCode, number>();
 
-  add(r: ReportJson): void {
+  add(r: Tally): void {
     this.reports++;
     if (count(r, 'error')) this.withErrors++;
     for (const code of codes(r)) this.byCode.set(code, (this.byCode.get(code) ?? 0) + 1);

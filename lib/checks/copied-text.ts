@@ -3,6 +3,9 @@ import { defineCheck } from './check';
 
 const MIN = 20;
 
+/** Page furniture that repeats every year but for its dates: 发布时间, 来源, 浏览次数 … */
+const FURNITURE = /发布(?:时间|日期)|来源[:：]|浏览次数|点击数|字号[:：]|打印本页|关闭窗口/;
+
 /** A paragraph reduced to its words: white space gone, years and numbers folded. */
 const normal = (line: string) => compactLabel(line).replace(/\d+/g, '#');
 
@@ -25,12 +28,13 @@ export default defineCheck({
     let at = 0;
     // The title and the part headings are the same every year by design.
     const headings = new Set(a.headings.map((h) => h.words));
+    const title = a.meta.title ? normal(a.meta.title) : null;
     for (const line of a.doc.text.split('\n')) {
       const start = at;
       at += line.length + 1;
-      if (line.includes('\t') || start < (a.meta.titleEnd ?? 0)) continue;
+      if (line.includes('\t') || start < (a.meta.titleEnd ?? 0) || FURNITURE.test(line)) continue;
       const n = normal(line);
-      if (headings.has(n.replace(/^[一二三四五六七八九十]+\./, ''))) continue;
+      if (headings.has(n.replace(/^[一二三四五六七八九十]+\./, '')) || n === title) continue;
       total += n.length;
       if (n.length < MIN || !before.has(n)) continue;
       copied += n.length;

@@ -11,7 +11,8 @@ export interface Meta {
   level: Level;
   /** A people's government (not one of its departments): its report covers 工作考核、社会评议和责任追究. */
   government: boolean;
-  publishedAt: { date: string; start: number; end: number } | null;
+  /** Where the text shows it; no offsets when the page shows it outside the text checked. */
+  publishedAt: { date: string; start?: number; end?: number } | null;
   /** 统计期限 as written, with the years it names. */
   period: { years: number[]; start: number; end: number } | null;
 }
@@ -77,13 +78,21 @@ function findPeriod(doc: Doc): Meta['period'] {
   return { years: [Number(m[1]), Number(m[2])], start: c.map[m.index]!, end: c.map[m.index + m[0].length - 1]! + 1 };
 }
 
+const PUBLISHED = /(?:发布时间|发布日期|发布于|发文日期|日期|时间)[:]?((?:19|20)\d{2})[-年/.](\d{1,2})[-月/.](\d{1,2})/;
+
 function findPublished(doc: Doc): Meta['publishedAt'] {
   const c = doc.compact;
-  const re = /(?:发布时间|发布日期|发布于|发文日期|日期|时间)[:]?((?:19|20)\d{2})[-年/.](\d{1,2})[-月/.](\d{1,2})/g;
-  const m = re.exec(c.text.length > 200000 ? c.text.slice(0, 200000) : c.text);
+  const m = PUBLISHED.exec(c.text.length > 200000 ? c.text.slice(0, 200000) : c.text);
   if (!m) return null;
-  const date = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
-  return { date, start: c.map[m.index]!, end: c.map[m.index + m[0].length - 1]! + 1 };
+  return { date: isoDate(m), start: c.map[m.index]!, end: c.map[m.index + m[0].length - 1]! + 1 };
+}
+
+const isoDate = (m: RegExpExecArray) => `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+
+/** The publication date a page shows outside the article (its header line above #zoom). */
+export function publishedIn(text: string): string | null {
+  const m = PUBLISHED.exec(compactLabel(text.slice(0, 200000)));
+  return m ? isoDate(m) : null;
 }
 
 function findUnit(title: string | null, doc: Doc): string | null {

@@ -61,3 +61,16 @@ describe('checkPage', () => {
     expect(r.year).toBe(2017);
   });
 });
+
+describe('a date line above the article', () => {
+  it('dates the report and the deadline check uses it', () => {
+    const lines = seed004.split('\n').filter((l) => !l.startsWith('发布时间') && !/^\d{4}-\d{2}-\d{2}$/.test(l.trim()));
+    const doc = page(`<div class="info">发布时间：2018-04-20　来源：东升乡</div><div id="zoom">${paragraphs(lines.join('\n'))}</div>`);
+    const r = checkPage(doc);
+    expect(r.publishedAt).toBe('2018-04-20');
+    const late = r.findings.filter((f) => f.code === 'deadline');
+    expect(late).toHaveLength(1);
+    expect(late[0]!.message).toContain('2018-03-31');
+    expect(late[0]!.start).toBeUndefined();
+  });
+});
