@@ -2,10 +2,9 @@ import { once } from 'node:events';
 import { availableParallelism } from 'node:os';
 import { cac } from 'cac';
 import { SingleBar } from 'cli-progress';
-import { reportCsvHeader, reportCsvRow, Summary, terminalReport } from '../lib/audit';
+import { reportCsvHeader, Summary } from '../lib/audit';
 import { asPrevious, type Previous } from '../lib/engine';
-import { CSV_BOM, reviewSheet } from '../lib/export';
-import { ReportJson } from '../lib/report';
+import { CSV_BOM } from '../lib/export';
 import { checkSource, expand, InputError } from './audit/input';
 import { run } from './audit/run';
 
@@ -106,20 +105,16 @@ async function main(): Promise<void> {
     yield* sources;
   }
   let first = true;
-  for await (const outcome of run(list(), { jobs: threads, previous, year })) {
+  for await (const outcome of run(list(), { mode, jobs: threads, previous, year })) {
     bar?.increment();
-    if (!outcome.report) {
+    if (outcome.out === undefined || !outcome.findings) {
       summary.unreadable++;
       unreadable.push(outcome.error ?? outcome.source);
       if (!bar) process.stderr.write(`audit: ${outcome.error}\n`);
       continue;
     }
-    const r = outcome.report;
-    summary.add(r);
-    if (mode === 'json') await write((first ? '\n' : ',\n') + JSON.stringify(ReportJson.parse(r)));
-    else if (mode === 'csv') await write(reportCsvRow(r));
-    else if (mode === 'md') await write(reviewSheet(r) + '\n');
-    else await write(terminalReport(r) + '\n');
+    summary.add({ findings: outcome.findings });
+    await write(mode === 'json' ? (first ? '\n' : ',\n') + outcome.out : outcome.out);
     first = false;
   }
   bar?.stop();

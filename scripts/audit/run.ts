@@ -5,33 +5,22 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { build } from 'esbuild';
 import type { CheckOptions } from '../../lib/engine';
-import { reportJson } from '../../lib/export';
-import type { ReportJson } from '../../lib/report';
-import { checkSource } from './input';
+import { outcome, type Mode, type Outcome } from './render';
 
-/** One input's result: its report, or why it could not be read. */
-export type Outcome = { source: string; report?: ReportJson; error?: string };
-
-export type RunOptions = Pick<CheckOptions, 'previous' | 'year'> & { jobs?: number; timeoutMs?: number };
+export type RunOptions = Pick<CheckOptions, 'previous' | 'year'> & { mode: Mode; jobs?: number; timeoutMs?: number };
 
 /**
  * Checks sources and hands back their outcomes in input order. With several jobs a pool of worker
  * threads does the work; at most a small window of sources is in flight or waiting for an earlier
  * one, so memory stays flat however many files there are.
  */
-export async function* run(sources: AsyncIterable<string>, options: RunOptions = {}): AsyncGenerator<Outcome> {
-  const { jobs = availableParallelism(), ...check } = options;
+export async function* run(sources: AsyncIterable<string>, options: RunOptions): AsyncGenerator<Outcome> {
+  const { jobs = availableParallelism(), mode, ...check } = options;
   if (jobs <= 1) {
-    for await (const source of sources) {
-      try {
-        yield { source, report: reportJson(await checkSource(source, check)) };
-      } catch (e) {
-        yield { source, error: (e as Error).message };
-      }
-    }
+    for await (const source of sources) yield await outcome(source, mode, check);
     return;
   }
-  yield* pooled(sources, jobs, check);
+  yield* pooled(sources, jobs, { mode, ...check });
 }
 
 // Two sources queued per worker hide the message round trip; the window bounds the reorder buffer.
@@ -63,8 +52,8 @@ async function* pooled(sources: AsyncIterable<string>, jobs: number, data: Omit<
     wake = null;
   };
   for (const w of workers) {
-    w.on('message', ({ index, report, error }: { index: number; report?: ReportJson; error?: string }) => {
-      done.set(index, { source: names.get(index)!, report, error });
+    w.on('message', ({ index, outcome }: { index: number; outcome: Outcome }) => {
+      done.set(index, outcome);
       names.delete(index);
       load.set(w, load.get(w)! - 1);
       notify();

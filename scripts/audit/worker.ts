@@ -1,13 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { reportJson } from '../../lib/export';
-import { checkSource } from './input';
+import { outcome } from './render';
 
-/** One worker of the batch pool: checks the sources it is sent, one at a time, and posts back the JSON report. */
+/** One worker of the batch pool: checks and renders the sources it is sent, and posts back the text to print. */
 parentPort!.on('message', async ({ index, source }: { index: number; source: string }) => {
-  try {
-    const report = reportJson(await checkSource(source, workerData));
-    parentPort!.postMessage({ index, report });
-  } catch (e) {
-    parentPort!.postMessage({ index, error: (e as Error).message });
-  }
+  const { mode, ...options } = workerData;
+  parentPort!.postMessage({ index, outcome: await outcome(source, mode, options) });
 });

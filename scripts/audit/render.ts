@@ -1,0 +1,28 @@
+import { reportCsvRow, terminalReport } from '../../lib/audit';
+import type { CheckOptions } from '../../lib/engine';
+import { reportJson, reviewSheet } from '../../lib/export';
+import { ReportJson, type Finding } from '../../lib/report';
+import { checkSource } from './input';
+
+export type Mode = 'json' | 'csv' | 'md' | 'text';
+
+/** One input's result as the command prints it, and what the closing summary counts; or why it could not be read. */
+export type Outcome = { source: string; out?: string; findings?: Pick<Finding, 'code' | 'severity'>[]; error?: string };
+
+/** The report in the output's form: --json elements are validated against the output schema here, in the thread that checked it. */
+export function render(mode: Mode, r: ReportJson): string {
+  if (mode === 'json') return JSON.stringify(ReportJson.parse(r));
+  if (mode === 'csv') return reportCsvRow(r);
+  if (mode === 'md') return reviewSheet(r) + '\n';
+  return terminalReport(r) + '\n';
+}
+
+/** Reads, checks and renders one source; never throws. */
+export async function outcome(source: string, mode: Mode, options: CheckOptions & { timeoutMs?: number }): Promise<Outcome> {
+  try {
+    const r = reportJson(await checkSource(source, options));
+    return { source, out: render(mode, r), findings: r.findings.map(({ code, severity }) => ({ code, severity })) };
+  } catch (e) {
+    return { source, error: (e as Error).message };
+  }
+}
