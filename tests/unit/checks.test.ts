@@ -113,3 +113,12 @@ describe('across years', () => {
     expect(withPrev.text.slice(copied[1]!.start, copied[1]!.end)).toContain('以公开为常态');
   });
 });
+
+describe('the skeleton for a people’s government', () => {
+  it('covers 工作考核、社会评议和责任追究 under 监督保障', async () => {
+    const { reportSkeleton } = await import('../../lib/snippets');
+    const r = checkText(reportSkeleton(format2021, { year: 2023, unit: '某县人民政府' }).text);
+    expect(r.level).toBe('county');
+    expect(r.findings.filter((f) => f.code === 'content-missing')).toEqual([]);
+  });
+});
