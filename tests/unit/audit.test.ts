@@ -12,6 +12,7 @@ import { REPORT_CSV_HEADER } from '../../lib/audit';
 import { AuditOutput, type ReportJson } from '../../lib/report';
 import { encodeGbk, generateFolder, page, random, report, type ManifestEntry } from '../../scripts/gen-reports';
 import { root, seedNames, seedsDir } from '../paths';
+import { parseCsv } from '../support/csv';
 
 /** The `audit` command as a reviewer runs it: a child process, its streams and exit code. */
 function audit(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -24,27 +25,6 @@ function audit(...args: string[]): Promise<{ code: number | null; stdout: string
     child.on('error', fail);
     child.on('close', (code) => done({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
   });
-}
-
-/** Minimal RFC 4180 reader for the test's side: quoted fields may hold commas, quotes and newlines. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\n') row.push(field.replace(/\r$/, '')), rows.push(row), (row = []), (field = '');
-    else field += c;
-  }
-  if (field || row.length) rows.push([...row, field]);
-  return rows;
 }
 
 const seeds = seedNames.map((n) => join(seedsDir, n));
