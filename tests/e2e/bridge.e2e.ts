@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { launch, type Harness } from './harness';
+import { closeWithoutForeignRequests, launch, type Harness } from './harness';
 import { BridgeResult, type BridgeOp } from '../../lib/bridge-protocol';
 
 /**
@@ -25,11 +25,7 @@ beforeAll(async () => {
   h = await launch();
 });
 
-afterAll(async () => {
-  const foreign = h?.foreignRequests() ?? [];
-  await h?.close();
-  expect(foreign).toEqual([]);
-});
+afterAll(() => closeWithoutForeignRequests(h));
 
 interface Fixture {
   name: string;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { launch, type Harness } from './harness';
+import { closeWithoutForeignRequests, getContent, launch, type Harness } from './harness';
 
 /**
  * Issue 4's acceptance in each real editor (UEditor: a rebuild of its DOM and API, as it is not on
@@ -23,13 +23,7 @@ beforeAll(async () => {
   h = await launch();
 });
 
-afterAll(async () => {
-  const foreign = h?.foreignRequests() ?? [];
-  await h?.close();
-  expect(foreign).toEqual([]);
-});
-
-const getContent = (page: Page) => page.evaluate(() => (window as unknown as { __getContent(): string }).__getContent());
+afterAll(() => closeWithoutForeignRequests(h));
 
 /** The nianbao mark in the page or one of its same-origin frames: its text, and whether it is in view. */
 const marked = (page: Page) =>

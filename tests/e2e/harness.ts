@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import { cp, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -219,3 +220,13 @@ export async function launch(): Promise<Harness> {
     },
   };
 }
+
+/** Closes the browser, then asserts nothing it loaded went anywhere but the test server and the extension. */
+export async function closeWithoutForeignRequests(h: Harness | undefined): Promise<void> {
+  const foreign = h?.foreignRequests() ?? [];
+  await h?.close();
+  expect(foreign).toEqual([]);
+}
+
+/** The editor's own content, through the fixture page's `__getContent()` (its editor API). */
+export const getContent = (page: Page) => page.evaluate(() => (window as unknown as { __getContent(): string }).__getContent());

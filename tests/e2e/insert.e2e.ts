@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { launch, type Harness } from './harness';
+import { closeWithoutForeignRequests, getContent, launch, type Harness } from './harness';
 import { format2019, format2021, type FormatDef } from '../../lib/format';
 import type { PageStatus } from '../../lib/messages';
 
@@ -28,13 +28,7 @@ beforeAll(async () => {
   h = await launch();
 });
 
-afterAll(async () => {
-  const foreign = h?.foreignRequests() ?? [];
-  await h?.close();
-  expect(foreign).toEqual([]);
-});
-
-const getContent = (page: Page) => page.evaluate(() => (window as unknown as { __getContent(): string }).__getContent());
+afterAll(() => closeWithoutForeignRequests(h));
 
 function editingRoot(page: Page, e: (typeof EDITORS)[number]): Locator {
   return e.frame ? page.frameLocator(e.frame).locator('body') : page.locator(e.editable!);

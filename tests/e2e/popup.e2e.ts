@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launch, type Harness } from './harness';
+import { closeWithoutForeignRequests, launch, type Harness } from './harness';
 import type { PageStatus } from '../../lib/messages';
 
 /** The popup and the table filler wired to a real editor (TinyMCE) through the content script. */
@@ -14,11 +14,7 @@ beforeAll(async () => {
   await page.waitForSelector('html[data-editor-ready]');
 });
 
-afterAll(async () => {
-  const foreign = h?.foreignRequests() ?? [];
-  await h?.close();
-  expect(foreign).toEqual([]);
-});
+afterAll(() => closeWithoutForeignRequests(h));
 
 const getContent = () => page.evaluate(() => (window as unknown as { __getContent(): string }).__getContent());
 const tables = (html: string) => html.match(/<table[\s\S]*?<\/table>/g) ?? [];

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launch, type Harness } from './harness';
+import { closeWithoutForeignRequests, launch, type Harness } from './harness';
 import { FINDINGS_CSV_HEADER } from '../../lib/export';
 import type { PageStatus } from '../../lib/messages';
 import { parseCsv } from '../support/csv';
@@ -17,11 +17,7 @@ beforeAll(async () => {
   h = await launch();
 });
 
-afterAll(async () => {
-  const foreign = h?.foreignRequests() ?? [];
-  await h?.close();
-  expect(foreign).toEqual([]);
-});
+afterAll(() => closeWithoutForeignRequests(h));
 
 async function statusUntil(tabId: number, ok: (s: PageStatus) => boolean): Promise<PageStatus> {
   let last: PageStatus | undefined;
