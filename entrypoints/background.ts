@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { ToBackground } from '../lib/messages';
-import { hostPattern, type Settings } from '../lib/settings';
+import { ToBackground } from '../lib/extension/messages';
+import { hostPattern, type Settings } from '../lib/extension/settings';
 import { openPanel } from '../components/panel/open';
 import { loadSettings, onSettingsChanged } from '../components/options/store';
 

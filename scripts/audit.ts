@@ -2,9 +2,9 @@ import { once } from 'node:events';
 import { availableParallelism } from 'node:os';
 import { cac } from 'cac';
 import { SingleBar } from 'cli-progress';
-import { reportCsvHeader, Summary } from '../lib/audit';
-import { asPrevious, type Previous } from '../lib/engine';
-import { CSV_BOM } from '../lib/export';
+import { reportCsvHeader, Summary } from '../lib/review/audit';
+import { asPrevious, type Previous } from '../lib/check/engine';
+import { CSV_BOM } from '../lib/review/export';
 import { checkSource, expand, InputError } from './audit/input';
 import { run } from './audit/run';
 

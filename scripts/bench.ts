@@ -5,9 +5,9 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
-import { checkText } from '../lib/engine';
-import { checkHtml, parsePage } from '../lib/html';
-import { escapeHtml } from '../lib/snippets/table';
+import { checkText } from '../lib/check/engine';
+import { checkHtml, parsePage } from '../lib/review/html';
+import { escapeHtml } from '../lib/write/snippets/table';
 import { countyReport2021, generateFolder, hugePage } from './gen-reports';
 
 /**
@@ -79,7 +79,7 @@ function nodeTimes(c: Case) {
 
 async function bundleEngine(dir: string): Promise<string> {
   const entry = join(dir, 'entry.ts');
-  await writeFile(entry, `export { checkDom, checkPage } from ${JSON.stringify(join(root, 'lib/engine'))};\n`);
+  await writeFile(entry, `export { checkDom, checkPage } from ${JSON.stringify(join(root, 'lib/check/engine'))};\n`);
   const out = join(dir, 'engine.js');
   await build({ entryPoints: [entry], bundle: true, format: 'iife', globalName: 'nianbao', platform: 'browser', target: 'chrome120', minify: true, outfile: out, logLevel: 'error' });
   return out;
@@ -198,7 +198,7 @@ async function main() {
       '',
       'Each figure is the median of repeated samples; each sample times enough calls to last at least 60 ms (the 5 MB page: one call, 5 samples), because Chromium’s timer resolves only 0.1 ms.',
       '',
-      '- **check**: the whole engine on the page — `checkPage(document)` in Chromium (finds the article, reads it, runs every check), `checkHtml(html)` in Node (parse into lib/html.ts’s light DOM + the same).',
+      '- **check**: the whole engine on the page — `checkPage(document)` in Chromium (finds the article, reads it, runs every check), `checkHtml(html)` in Node (parse into lib/review/html.ts’s light DOM + the same).',
       '- **floor**: merely reading the same page’s text once — one TreeWalker pass collecting every text node in Chromium; in Node the same parse plus one pass over the body’s text.',
       '- **text**: `checkText` on the plain text (what the CLI does with a .txt file).',
       '',

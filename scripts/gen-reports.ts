@@ -1,11 +1,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { fillTable, numberCells } from '../lib/filler';
+import { fillTable, numberCells } from '../lib/write/filler';
 import { format2021, formatForYear, type FormatDef, type Level } from '../lib/format';
-import { cellKey } from '../lib/rules';
-import { partHeading, reportSkeleton, tableSnippet } from '../lib/snippets';
-import { escapeHtml } from '../lib/snippets/table';
+import { cellKey } from '../lib/check/rules';
+import { partHeading, reportSkeleton, tableSnippet } from '../lib/write/snippets';
+import { escapeHtml } from '../lib/write/snippets/table';
 
 /**
  * Synthetic reports for batch tests and the bench, built from the format data and the snippets the

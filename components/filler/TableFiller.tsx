@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import { fillTable, numberCells, tableDef, type CellError } from '../../lib/filler';
+import { fillTable, numberCells, tableDef, type CellError } from '../../lib/write/filler';
 import { formatForYear, type ColumnDef, type RowDef, type TableDef, type TableId } from '../../lib/format';
-import { cellKey } from '../../lib/rules';
-import { tableSnippet } from '../../lib/snippets';
+import { cellKey } from '../../lib/check/rules';
+import { tableSnippet } from '../../lib/write/snippets';
 import { t, type MessageKey } from '../panel/t';
 import './filler.css';
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { FindingCode } from '../../lib/report';
-import { defaultSettings, hostOf, hostPattern, type Settings } from '../../lib/settings';
+import { FindingCode } from '../../lib/check/report';
+import { defaultSettings, hostOf, hostPattern, type Settings } from '../../lib/extension/settings';
 import { checkName } from '../panel/Findings';
 import { t } from '../panel/t';
 import { loadSettings, saveSettings } from './store';

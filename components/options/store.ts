@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { parseSettings, type Settings } from '../../lib/settings';
+import { parseSettings, type Settings } from '../../lib/extension/settings';
 
 const KEY = 'settings';
 

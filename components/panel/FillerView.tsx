@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { PageStatus } from '../../lib/messages';
-import type { TableId } from '../../lib/report';
+import type { PageStatus } from '../../lib/extension/messages';
+import type { TableId } from '../../lib/check/report';
 import { TableFiller } from '../filler/TableFiller';
 import { copySnippet } from './clipboard';
 import { pageStatus, writeToPage } from './page';

@@ -1,4 +1,4 @@
-import type { Finding, Severity } from '../../lib/report';
+import type { Finding, Severity } from '../../lib/check/report';
 import { t, type MessageKey } from './t';
 
 const ORDER: Severity[] = ['error', 'warning', 'info'];

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { formats } from '../../lib/format';
-import type { PageStatus } from '../../lib/messages';
-import type { Finding, ReportFormat, ReportJson } from '../../lib/report';
+import type { PageStatus } from '../../lib/extension/messages';
+import type { Finding, ReportFormat, ReportJson } from '../../lib/check/report';
 import { Review } from '../review/Review';
 import type { ReviewApi } from '../review/api';
 import { Findings } from './Findings';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { PageReport, PageStatus, RevealResult, type ToContent } from '../../lib/messages';
+import { PageReport, PageStatus, RevealResult, type ToContent } from '../../lib/extension/messages';
 import { browserReviewApi } from '../review/api';
 import { Panel, type PanelState } from './Panel';
 

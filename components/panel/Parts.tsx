@@ -1,4 +1,4 @@
-import type { PartResult } from '../../lib/report';
+import type { PartResult } from '../../lib/check/report';
 import { t, type MessageKey } from './t';
 
 const STATUS: Record<PartResult['status'], { key: MessageKey; icon: string }> = {

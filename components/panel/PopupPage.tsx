@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { PageStatus } from '../../lib/messages';
-import { hostOf, hostPattern } from '../../lib/settings';
+import type { PageStatus } from '../../lib/extension/messages';
+import { hostOf, hostPattern } from '../../lib/extension/settings';
 import { loadSettings, saveSettings } from '../options/store';
 import { Popup } from '../popup/Popup';
 import { copySnippet } from './clipboard';

@@ -1,6 +1,6 @@
 import { formats } from '../../lib/format';
 import type { ColumnDef, SectionDef, TableDef } from '../../lib/format/schema';
-import type { CellResult, Finding, Severity, TableResult } from '../../lib/report';
+import type { CellResult, Finding, Severity, TableResult } from '../../lib/check/report';
 import { t } from './t';
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { BridgeResult } from '../../lib/bridge-protocol';
-import { PageStatus, type ToContent } from '../../lib/messages';
+import { BridgeResult } from '../../lib/extension/editors/protocol';
+import { PageStatus, type ToContent } from '../../lib/extension/messages';
 
 /** Messages to a tab's content script: only its top frame answers. */
 export function sendToPage(tabId: number, message: ToContent): Promise<unknown> {

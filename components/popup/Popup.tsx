@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { formatForYear, type TableId } from '../../lib/format';
-import { partHeading, partSnippet, reportSkeleton, tableSnippet, variantCount, type Snippet } from '../../lib/snippets';
+import { partHeading, partSnippet, reportSkeleton, tableSnippet, variantCount, type Snippet } from '../../lib/write/snippets';
 import { t, type MessageKey } from '../panel/t';
 import './popup.css';
 

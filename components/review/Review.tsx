@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { findingsCsv, findingsJson, reviewSheet, reviewSheetHtml, type SheetMeta } from '../../lib/export';
-import type { PageStatus, PreviousReport } from '../../lib/messages';
-import type { ReportJson, Severity } from '../../lib/report';
+import { findingsCsv, findingsJson, reviewSheet, reviewSheetHtml, type SheetMeta } from '../../lib/review/export';
+import type { PageStatus, PreviousReport } from '../../lib/extension/messages';
+import type { ReportJson, Severity } from '../../lib/check/report';
 import { checkName } from '../panel/Findings';
 import { t } from '../panel/t';
 import type { ReportTab, ReviewApi } from './api';

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { PageStatus, PreviousReport } from '../../lib/messages';
+import { PageStatus, PreviousReport } from '../../lib/extension/messages';
 import { pageStatus, sendToPage } from '../panel/page';
 
 /** A tab whose content script found a report: a candidate for last year's. */

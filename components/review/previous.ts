@@ -1,5 +1,5 @@
-import { asPrevious, checkPage, checkText, type Checked } from '../../lib/engine';
-import type { PreviousReport } from '../../lib/messages';
+import { asPrevious, checkPage, checkText, type Checked } from '../../lib/check/engine';
+import type { PreviousReport } from '../../lib/extension/messages';
 
 /**
  * Last year's report, from wherever the reviewer has it: another tab (its content script sends

@@ -1,7 +1,7 @@
 import { injectScript } from 'wxt/utils/inject-script';
-import type { BridgeOp, BridgeResult } from '../../lib/bridge-protocol';
-import { createBridgeClient, newBridgeToken, type BridgeClient } from '../../lib/editors/bridge-client';
-import { findEditingAreas } from '../../lib/editors/detect';
+import type { BridgeOp, BridgeResult } from '../../lib/extension/editors/protocol';
+import { createBridgeClient, newBridgeToken, type BridgeClient } from '../../lib/extension/editors/bridge-client';
+import { findEditingAreas } from '../../lib/extension/editors/detect';
 
 let client: Promise<BridgeClient> | null = null;
 

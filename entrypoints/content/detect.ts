@@ -1,6 +1,6 @@
-import { looksLikeReport } from '../../lib/detect';
+import { looksLikeReport } from '../../lib/read/classify';
 import { findArticle } from '../../lib/read/article';
-import { findEditingAreas, type EditorKind } from '../../lib/editors/detect';
+import { findEditingAreas, type EditorKind } from '../../lib/extension/editors/detect';
 
 /**
  * Where the draft is. Pure DOM, and cheap: a page that is no report costs one querySelectorAll and

@@ -1,12 +1,12 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { ToContent, type PageStatus, type PreviousReport, type RevealResult } from '../../lib/messages';
-import { defaultSettings } from '../../lib/settings';
+import { ToContent, type PageStatus, type PreviousReport, type RevealResult } from '../../lib/extension/messages';
+import { defaultSettings } from '../../lib/extension/settings';
 import { loadSettings, onSettingsChanged } from '../../components/options/store';
 import { Session } from './session';
 import { toggleInpagePanel } from './inpage';
 import { editorOp } from './bridge';
-import type { BridgeResult } from '../../lib/bridge-protocol';
+import type { BridgeResult } from '../../lib/extension/editors/protocol';
 
 export default defineContentScript({
   matches: ['*://*.gov.cn/*'],

@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
-import { checkDom, checkSource, type Checked } from '../../lib/engine';
-import type { PageStatus, PreviousReport } from '../../lib/messages';
+import { checkDom, checkSource, type Checked } from '../../lib/check/engine';
+import type { PageStatus, PreviousReport } from '../../lib/extension/messages';
 import { previousReport } from '../../components/review/previous';
-import type { TableId } from '../../lib/report';
-import type { Settings } from '../../lib/settings';
+import type { TableId } from '../../lib/check/report';
+import type { Settings } from '../../lib/extension/settings';
 import { detect, fullText, type Target } from './detect';
 import { mark, scrollTo } from './mark';
 

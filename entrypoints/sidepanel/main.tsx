@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { TableId } from '../../lib/report';
+import { TableId } from '../../lib/check/report';
 import { FillerView } from '../../components/panel/FillerView';
 import { PanelApp } from '../../components/panel/PanelApp';
 

@@ -1,4 +1,4 @@
-import { compact, type Compact } from '../text';
+import { compact, type Compact } from './text';
 
 /**
  * One model for every input: the flat text (blocks and table rows end with '\n', table cells are

@@ -1,5 +1,5 @@
 import type { Level } from '../format/schema';
-import { compactLabel } from '../text';
+import { compactLabel } from './text';
 import type { Doc } from './doc';
 
 export interface Meta {

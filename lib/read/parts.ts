@@ -1,5 +1,5 @@
 import type { FormatDef, PartDef } from '../format/schema';
-import { chineseNumeral, compactLabel } from '../text';
+import { chineseNumeral, compactLabel } from './text';
 import type { Doc } from './doc';
 
 /** A top-level numbered line (一、… 十、) that may be a part heading. */

@@ -1,5 +1,5 @@
 import type { ColumnDef, FormatDef, RowDef, TableDef, TableId } from '../format/schema';
-import { compactLabel, stripOrdinal } from '../text';
+import { compactLabel, stripOrdinal } from './text';
 import { compactIndexAt, flatAt, type Doc } from './doc';
 import { parseCell, tokenize, type Token } from './tokens';
 

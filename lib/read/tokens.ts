@@ -1,4 +1,4 @@
-import { compactLabel } from '../text';
+import { compactLabel } from './text';
 import { IMAGE } from './doc';
 
 /**

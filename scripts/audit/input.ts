@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import type { CheckOptions, Checked } from '../../lib/engine';
-import { checkBytes } from '../../lib/html';
+import type { CheckOptions, Checked } from '../../lib/check/engine';
+import { checkBytes } from '../../lib/review/html';
 
 /** What the command reads: saved pages and texts, folders of them, and the URLs a reviewer names. */
 export const EXTENSIONS = new Set(['.html', '.htm', '.txt']);

@@ -1,7 +1,7 @@
-import { reportCsvRow, terminalReport } from '../../lib/audit';
-import type { CheckOptions } from '../../lib/engine';
-import { reportJson, reviewSheet } from '../../lib/export';
-import { ReportJson, type Finding } from '../../lib/report';
+import { reportCsvRow, terminalReport } from '../../lib/review/audit';
+import type { CheckOptions } from '../../lib/check/engine';
+import { reportJson, reviewSheet } from '../../lib/review/export';
+import { ReportJson, type Finding } from '../../lib/check/report';
 import { checkSource } from './input';
 
 export type Mode = 'json' | 'csv' | 'md' | 'text';

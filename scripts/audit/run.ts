@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { build } from 'esbuild';
-import type { CheckOptions } from '../../lib/engine';
+import type { CheckOptions } from '../../lib/check/engine';
 import { outcome, type Mode, type Outcome } from './render';
 
 export type RunOptions = Pick<CheckOptions, 'previous' | 'year'> & { mode: Mode; jobs?: number; timeoutMs?: number };

@@ -4,11 +4,11 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PopupPage } from '../../components/panel/PopupPage';
 import { Options, parseSites } from '../../components/options/Options';
 import { loadSettings, saveSettings } from '../../components/options/store';
-import { defaultSettings, type Settings } from '../../lib/settings';
+import { defaultSettings, type Settings } from '../../lib/extension/settings';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { checkText } from '../../lib/engine';
-import type { PageStatus } from '../../lib/messages';
+import { checkText } from '../../lib/check/engine';
+import type { PageStatus } from '../../lib/extension/messages';
 import { seedsDir } from '../paths';
 
 beforeEach(() => fakeBrowser.reset());

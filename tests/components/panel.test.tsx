@@ -3,8 +3,8 @@ import { resolve } from 'node:path';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { checkText } from '../../lib/engine';
-import type { PageStatus } from '../../lib/messages';
+import { checkText } from '../../lib/check/engine';
+import type { PageStatus } from '../../lib/extension/messages';
 import { Panel, type PanelState } from '../../components/panel/Panel';
 import { seedsDir } from '../paths';
 

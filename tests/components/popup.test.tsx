@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Popup, type PopupProps } from '../../components/popup/Popup';
 import { format2019, format2021, formatForYear, type FormatDef } from '../../lib/format';
-import { partHeading } from '../../lib/snippets';
+import { partHeading } from '../../lib/write/snippets';
 
 beforeEach(() => fakeBrowser.reset());
 afterEach(cleanup);

@@ -2,13 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { closeWithoutForeignRequests, launch, type Harness } from './harness';
-import { BridgeResult, type BridgeOp } from '../../lib/bridge-protocol';
+import { BridgeResult, type BridgeOp } from '../../lib/extension/editors/protocol';
 
 /**
  * The main-world editor bridge in each real editor (and the UEditor rebuild, which is not the real
  * UEditor: see fixtures/editors/ueditor-rebuild.js), driven the way the popup and the filler drive
  * it: a message to the content script, which injects editor-bridge.js with a per-page token and
- * talks to it over window.postMessage (lib/editors/bridge-client.ts). Undo is the clerk's own
+ * talks to it over window.postMessage (lib/extension/editors/bridge-client.ts). Undo is the clerk's own
  * Ctrl+Z, pressed on the keyboard in the editor.
  */
 

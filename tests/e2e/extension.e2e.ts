@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, type Harness } from './harness';
-import type { PageStatus } from '../../lib/messages';
+import type { PageStatus } from '../../lib/extension/messages';
 
 let h: Harness;
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { PageStatus } from '../../lib/messages';
+import { PageStatus } from '../../lib/extension/messages';
 
 /**
  * The end-to-end harness: a static server on 127.0.0.1 and Debian's Chromium with the built

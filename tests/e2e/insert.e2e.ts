@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { closeWithoutForeignRequests, getContent, launch, type Harness } from './harness';
 import { format2019, format2021, type FormatDef } from '../../lib/format';
-import type { PageStatus } from '../../lib/messages';
+import type { PageStatus } from '../../lib/extension/messages';
 
 /**
  * Issue 5's acceptance in each real editor fixture (UEditor: a rebuild of its DOM and API, as it is

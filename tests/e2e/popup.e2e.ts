@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { closeWithoutForeignRequests, launch, type Harness } from './harness';
-import type { PageStatus } from '../../lib/messages';
+import type { PageStatus } from '../../lib/extension/messages';
 
 /** The popup and the table filler wired to a real editor (TinyMCE) through the content script. */
 let h: Harness;

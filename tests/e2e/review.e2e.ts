@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { closeWithoutForeignRequests, launch, type Harness } from './harness';
-import { FINDINGS_CSV_HEADER } from '../../lib/export';
-import type { PageStatus } from '../../lib/messages';
+import { FINDINGS_CSV_HEADER } from '../../lib/review/export';
+import type { PageStatus } from '../../lib/extension/messages';
 import { parseCsv } from '../support/csv';
 
 /**

@@ -1,6 +1,6 @@
-import { checkDom, checkText } from '../../lib/engine';
+import { checkDom, checkText } from '../../lib/check/engine';
 import type { FormatDef, TableDef } from '../../lib/format/schema';
-import { leavesOf } from '../../lib/rules';
+import { leavesOf } from '../../lib/check/rules';
 
 /**
  * Balanced tables built from the format data alone (not through the product's own filler), so that

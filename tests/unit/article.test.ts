@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { looksLikeReport } from '../../lib/detect';
-import { checkDom, checkPage } from '../../lib/engine';
+import { looksLikeReport } from '../../lib/read/classify';
+import { checkDom, checkPage } from '../../lib/check/engine';
 import { findArticle } from '../../lib/read/article';
 import { seedsDir } from '../paths';
 

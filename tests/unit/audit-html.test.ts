@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { checkDom, checkText } from '../../lib/engine';
-import { articleRoot, binaryKind, checkBytes, checkHtml, decodeBytes, declaredCharset, parsePage } from '../../lib/html';
+import { checkDom, checkText } from '../../lib/check/engine';
+import { articleRoot, binaryKind, checkBytes, checkHtml, decodeBytes, declaredCharset, parsePage } from '../../lib/review/html';
 import { countyReport2021, encodeGbk, page, random, report } from '../../scripts/gen-reports';
 import { root, seedNames, seedsDir } from '../paths';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { asPrevious, checkText } from '../../lib/engine';
+import { asPrevious, checkText } from '../../lib/check/engine';
 import { format2019, format2021 } from '../../lib/format';
-import { checks } from '../../lib/checks';
-import { FindingCode } from '../../lib/report';
+import { checks } from '../../lib/check/checks';
+import { FindingCode } from '../../lib/check/report';
 import { asTabs, checked, generate, report } from '../support/report';
 
 const codes = (r: { findings: { code: string }[] }) => r.findings.map((f) => f.code);
@@ -116,7 +116,7 @@ describe('across years', () => {
 
 describe('the skeleton for a people’s government', () => {
   it('covers 工作考核、社会评议和责任追究 under 监督保障', async () => {
-    const { reportSkeleton } = await import('../../lib/snippets');
+    const { reportSkeleton } = await import('../../lib/write/snippets');
     const r = checkText(reportSkeleton(format2021, { year: 2023, unit: '某县人民政府' }).text);
     expect(r.level).toBe('county');
     expect(r.findings.filter((f) => f.code === 'content-missing')).toEqual([]);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
-import { checks } from '../../lib/checks';
+import { checks } from '../../lib/check/checks';
 import { root } from '../paths';
 
 it('docs/engine.md lists every check with its severity', () => {

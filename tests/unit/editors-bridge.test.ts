@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { BRIDGE_CHANNEL, BridgeRequest, BridgeResponse, parseMessage } from '../../lib/bridge-protocol';
-import { tableSpan } from '../../lib/editors/apis';
-import { newBridgeToken } from '../../lib/editors/bridge-client';
-import { run, serveBridge } from '../../lib/editors/bridge-host';
+import { BRIDGE_CHANNEL, BridgeRequest, BridgeResponse, parseMessage } from '../../lib/extension/editors/protocol';
+import { tableSpan } from '../../lib/extension/editors/apis';
+import { newBridgeToken } from '../../lib/extension/editors/bridge-client';
+import { run, serveBridge } from '../../lib/extension/editors/bridge-host';
 import { draftFile } from '../e2e/fixtures/editors/build';
 
 const token = newBridgeToken();

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkDom } from '../../lib/engine';
+import { checkDom } from '../../lib/check/engine';
 import { format2019 } from '../../lib/format';
 import { draftFile, seedFile, seedToHtml } from '../e2e/fixtures/editors/build';
 

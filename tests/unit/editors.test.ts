@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { findEditingAreas } from '../../lib/editors/detect';
+import { findEditingAreas } from '../../lib/extension/editors/detect';
 
 /**
  * Editing-area detection on the DOM each editor builds (shapes taken from the real editors in the

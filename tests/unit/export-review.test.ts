@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { asPrevious, checkPage, checkText } from '../../lib/engine';
-import { CSV_BOM, FINDINGS_CSV_HEADER, findingPlace, findingsCsv, findingsJson, reviewSheet, reviewSheetHtml, reportJson } from '../../lib/export';
-import type { ReportJson } from '../../lib/report';
+import { asPrevious, checkPage, checkText } from '../../lib/check/engine';
+import { CSV_BOM, FINDINGS_CSV_HEADER, findingPlace, findingsCsv, findingsJson, reviewSheet, reviewSheetHtml, reportJson } from '../../lib/review/export';
+import type { ReportJson } from '../../lib/check/report';
 import { parseCsv } from '../support/csv';
 import { root } from '../paths';
 

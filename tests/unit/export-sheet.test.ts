@@ -2,10 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkText } from '../../lib/engine';
-import { csvRecord, findingPlace, findingsCsv, findingsJson, reportJson, reviewSheet } from '../../lib/export';
+import { checkText } from '../../lib/check/engine';
+import { csvRecord, findingPlace, findingsCsv, findingsJson, reportJson, reviewSheet } from '../../lib/review/export';
 import { format2021 } from '../../lib/format';
-import { ReportJson } from '../../lib/report';
+import { ReportJson } from '../../lib/check/report';
 import { random, report } from '../../scripts/gen-reports';
 import { seedNames, seedsDir } from '../paths';
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fillTable, numberCells, tableDef, validateCell } from '../../lib/filler';
+import { fillTable, numberCells, tableDef, validateCell } from '../../lib/write/filler';
 import { format2019, format2021, type FormatDef, type RuleDef, type TableDef } from '../../lib/format';
-import { cellKey } from '../../lib/rules';
+import { cellKey } from '../../lib/check/rules';
 
 /**
  * The rules are evaluated here straight from the RuleDefs, with this file's own reading of groups,

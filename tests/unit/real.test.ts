@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { asPrevious, checkText } from '../../lib/engine';
+import { asPrevious, checkText } from '../../lib/check/engine';
 import { realDir } from '../paths';
 
 const real = (name: string, opts = {}) => checkText(readFileSync(resolve(realDir, name), 'utf8'), { source: name, ...opts });

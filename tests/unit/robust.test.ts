@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkDom, checkText } from '../../lib/engine';
+import { checkDom, checkText } from '../../lib/check/engine';
 import { seedsDir } from '../paths';
 
 const seed001 = readFileSync(resolve(seedsDir, '001_c97c571f5e04231d.txt'), 'utf8');
@@ -130,7 +130,7 @@ describe('reading the DOM', () => {
 
 describe('drafts kept as HTML source', () => {
   it('reads a textarea value with tags as markup and plain text as text', async () => {
-    const { checkSource } = await import('../../lib/engine');
+    const { checkSource } = await import('../../lib/check/engine');
     const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
     const html = seed003.split('\n').map((l) => `<p>${l}</p>`).join('');
     const asHtml = checkSource(html, parse);

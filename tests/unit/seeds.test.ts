@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkText } from '../../lib/engine';
-import { ReportJson } from '../../lib/report';
+import { checkText } from '../../lib/check/engine';
+import { ReportJson } from '../../lib/check/report';
 import { seedNames, seedsDir } from '../paths';
 
 const seed = (name: string) => {

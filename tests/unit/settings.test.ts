@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PageStatus, ToBackground, ToContent } from '../../lib/messages';
-import { defaultSettings, hostOf, hostPattern, parseSettings } from '../../lib/settings';
+import { PageStatus, ToBackground, ToContent } from '../../lib/extension/messages';
+import { defaultSettings, hostOf, hostPattern, parseSettings } from '../../lib/extension/settings';
 
 describe('settings', () => {
   it('takes the host from whatever a clerk pastes', () => {

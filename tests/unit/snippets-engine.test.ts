@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkDom, checkText, type Checked } from '../../lib/engine';
-import { fillTable, numberCells } from '../../lib/filler';
+import { checkDom, checkText, type Checked } from '../../lib/check/engine';
+import { fillTable, numberCells } from '../../lib/write/filler';
 import { format2019, format2021, type FormatDef } from '../../lib/format';
-import { cellKey } from '../../lib/rules';
-import { reportSkeleton, tableSnippet, type Snippet } from '../../lib/snippets';
+import { cellKey } from '../../lib/check/rules';
+import { reportSkeleton, tableSnippet, type Snippet } from '../../lib/write/snippets';
 
 /** What the generated report and tables must never cost the clerk when checked by the engine. */
 const codes = (r: Checked, ...which: string[]) => r.findings.filter((f) => which.includes(f.code)).map((f) => `${f.code}: ${f.message}`);

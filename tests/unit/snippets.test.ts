@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { format2019, format2021, formatForYear, type FormatDef, type TableDef } from '../../lib/format';
-import { partHeading, partSnippet, reportSkeleton, tableHtml, tableSnippet, tableText } from '../../lib/snippets';
-import { cellKey } from '../../lib/rules';
+import { partHeading, partSnippet, reportSkeleton, tableHtml, tableSnippet, tableText } from '../../lib/write/snippets';
+import { cellKey } from '../../lib/check/rules';
 
 const parse = (html: string) => {
   const div = document.createElement('div');

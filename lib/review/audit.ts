@@ -1,6 +1,6 @@
-import { csvRecord, findingPlace, formatName, SEVERITY_NAMES } from '../export';
+import { csvRecord, findingPlace, formatName, SEVERITY_NAMES } from './export';
 import { formatById } from '../format';
-import type { Finding, FindingCode, ReportJson, Severity } from '../report';
+import type { Finding, FindingCode, ReportJson, Severity } from '../check/report';
 
 /**
  * A batch of reports, one line each: what the `audit` command prints for a county's worth of

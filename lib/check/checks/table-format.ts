@@ -1,4 +1,4 @@
-import type { TableDef } from '../format/schema';
+import type { TableDef } from '../../format/schema';
 import { rowLabel } from '../analysis';
 import { defineCheck } from './check';
 

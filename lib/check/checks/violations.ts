@@ -1,5 +1,5 @@
 import type { Analysis } from '../analysis';
-import type { ReadTable } from '../read/tables';
+import type { ReadTable } from '../../read/tables';
 import { cellKey, type Violation } from '../rules';
 import type { Draft } from './check';
 

@@ -1,5 +1,5 @@
-import type { ColumnDef, FormatDef, RowDef, SectionDef, TableDef, TableId } from './format/schema';
-import { cellKey, leavesOf } from './rules';
+import type { ColumnDef, FormatDef, RowDef, SectionDef, TableDef, TableId } from '../format/schema';
+import { cellKey, leavesOf } from '../check/rules';
 
 /** One number cell of a table, as the format lays it out. */
 export interface NumberCell {

@@ -1,4 +1,4 @@
-import { compactLabel } from '../text';
+import { compactLabel } from '../../read/text';
 import { defineCheck } from './check';
 
 const MIN = 20;

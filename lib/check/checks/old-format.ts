@@ -1,4 +1,4 @@
-import { formatPre2019 } from '../format';
+import { formatPre2019 } from '../../format';
 import { defineCheck } from './check';
 
 export default defineCheck({

@@ -1,5 +1,5 @@
 import { columnLabel, rowLabel } from '../analysis';
-import { compactIndexAt } from '../read/doc';
+import { compactIndexAt } from '../../read/doc';
 import { cellKey, leavesOf } from '../rules';
 import { defineCheck } from './check';
 

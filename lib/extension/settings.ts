@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { FindingCode } from './report';
+import { FindingCode } from '../check/report';
 
 /** Host names or IPv4/IPv6 addresses a clerk may add: CMS consoles often sit on an intranet address. */
 const HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*|\[[0-9a-f:]+\])$/;

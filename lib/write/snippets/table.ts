@@ -1,5 +1,5 @@
-import type { ColumnDef, RowDef, SectionDef, TableDef } from '../format/schema';
-import { cellKey } from '../rules';
+import type { ColumnDef, RowDef, SectionDef, TableDef } from '../../format/schema';
+import { cellKey } from '../../check/rules';
 
 /** A printed cell; rows of a grid hold only the cells that start in them, as HTML does. */
 export interface GridCell {

@@ -1,9 +1,9 @@
 import { analyse, partAt, type Analysis, type Previous } from './analysis';
 import { checks } from './checks';
-import { docFromText, type Doc } from './read/doc';
-import { findArticle } from './read/article';
-import { publishedIn } from './read/meta';
-import { readDom } from './read/dom';
+import { docFromText, type Doc } from '../read/doc';
+import { findArticle } from '../read/article';
+import { publishedIn } from '../read/meta';
+import { readDom } from '../read/dom';
 import type { Finding, FindingCode, ReportJson, TableResult } from './report';
 
 export interface CheckOptions {

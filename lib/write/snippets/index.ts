@@ -1,4 +1,4 @@
-import type { FormatDef, PartDef, TableId } from '../format/schema';
+import type { FormatDef, PartDef, TableId } from '../../format/schema';
 import { tableDef } from '../filler';
 import { escapeHtml, gridHtml, gridText, tableGrid, type TableValues } from './table';
 

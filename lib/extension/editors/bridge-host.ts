@@ -1,4 +1,4 @@
-import { BRIDGE_CHANNEL, BridgeRequest, parseMessage, type BridgeResponse, type BridgeResult } from '../bridge-protocol';
+import { BRIDGE_CHANNEL, BridgeRequest, parseMessage, type BridgeResponse, type BridgeResult } from './protocol';
 import { EditorError, handle } from './apis';
 import { findEditingAreas } from './detect';
 

@@ -1,5 +1,5 @@
-import type { RuleDef, SectionDef, TableDef } from './format/schema';
-import type { ReadCell } from './read/tables';
+import type { RuleDef, SectionDef, TableDef } from '../format/schema';
+import type { ReadCell } from '../read/tables';
 
 /** The outcome of one rule on one column (over columns) or one row (over rows). */
 export interface Violation {

@@ -1,5 +1,5 @@
 import { demandsStructure } from '../analysis';
-import { IMAGE } from '../read/doc';
+import { IMAGE } from '../../read/doc';
 import { defineCheck } from './check';
 
 /** Whether a part's text holds an image where its table should be (checked by table-image). */

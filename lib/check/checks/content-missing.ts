@@ -1,6 +1,6 @@
 import { demandsStructure } from '../analysis';
-import { compactIndexAt } from '../read/doc';
-import { compactLabel } from '../text';
+import { compactIndexAt } from '../../read/doc';
+import { compactLabel } from '../../read/text';
 import { defineCheck } from './check';
 
 export default defineCheck({

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { FormatId, Level, TableId } from './format/schema';
+import { FormatId, Level, TableId } from '../format/schema';
 
 /** What the engine says about one report: the extension shows it, the CLI prints it (--json). */
 

@@ -1,13 +1,13 @@
-import { format2019, format2021, formatForYear, formatPre2019, formats } from './format';
-import type { FormatDef, TableDef, TableId } from './format/schema';
-import type { Doc } from './read/doc';
-import { readMeta, type Meta } from './read/meta';
-import { findHeadings, matchParts, type Heading, type PartMatch } from './read/parts';
-import { readTables, rowKeys, type ReadTable } from './read/tables';
+import { format2019, format2021, formatForYear, formatPre2019, formats } from '../format';
+import type { FormatDef, TableDef, TableId } from '../format/schema';
+import type { Doc } from '../read/doc';
+import { readMeta, type Meta } from '../read/meta';
+import { findHeadings, matchParts, type Heading, type PartMatch } from '../read/parts';
+import { readTables, rowKeys, type ReadTable } from '../read/tables';
 import type { FindingCode, ReportFormat } from './report';
 import { evaluate, type Violation } from './rules';
-import { looksLikeReport } from './detect';
-import { compactLabel } from './text';
+import { looksLikeReport } from '../read/classify';
+import { compactLabel } from '../read/text';
 
 /** The engine's reading of one document, shared by every check. */
 export interface Analysis {

@@ -1,6 +1,6 @@
 import { Parser } from 'htmlparser2';
-import { checkDom, checkText, type CheckOptions, type Checked } from './engine';
-import { findArticle } from './read/article';
+import { checkDom, checkText, type CheckOptions, type Checked } from '../check/engine';
+import { findArticle } from '../read/article';
 
 /**
  * Saved pages and texts as bytes → the engine. Many government sites still serve GBK/GB2312

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { EDITOR_KINDS } from './editors/detect';
+import { EDITOR_KINDS } from './detect';
 
 /**
  * Messages between the content script (isolated world) and the editor bridge (the page's main

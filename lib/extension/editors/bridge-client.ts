@@ -1,4 +1,4 @@
-import { BRIDGE_CHANNEL, BridgeResponse, parseMessage, type BridgeOp, type BridgeResult } from '../bridge-protocol';
+import { BRIDGE_CHANNEL, BridgeResponse, parseMessage, type BridgeOp, type BridgeResult } from './protocol';
 
 /**
  * The content script's end of the bridge. window.postMessage is a page API, not the extension's,

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { BridgeOp } from './bridge-protocol';
-import { ReportJson, TableId } from './report';
+import { BridgeOp } from './editors/protocol';
+import { ReportJson, TableId } from '../check/report';
 
 /**
  * Every message between the extension's contexts. Each receiver parses what it gets, so a

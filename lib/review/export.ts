@@ -1,7 +1,7 @@
-import { columnLabel, rowLabel } from './analysis';
-import { checks } from './checks';
-import { formatById } from './format';
-import type { Finding, FindingCode, ReportJson, Severity } from './report';
+import { columnLabel, rowLabel } from '../check/analysis';
+import { checks } from '../check/checks';
+import { formatById } from '../format';
+import type { Finding, FindingCode, ReportJson, Severity } from '../check/report';
 
 /**
  * The one place findings leave the program as files: the side panel's export buttons and the
