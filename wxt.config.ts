@@ -25,7 +25,9 @@ export default defineConfig({
       ? {
           // Firefox builds MV2, where optional hosts are optional_permissions.
           optional_permissions: ['*://*/*'],
-          browser_specific_settings: { gecko: { id: 'nianbao@nianbao.local', data_collection_permissions: { required: ['none'] } } },
+          browser_specific_settings: {
+            gecko: { id: 'nianbao@nianbao.local', data_collection_permissions: { required: ['none'] } },
+          },
         }
       : {}),
   }),

@@ -16,13 +16,22 @@ function setBadge(tabId: number, errors: number): void {
 
 /** Runs the content script on the hosts the user enabled and granted, beyond the default *.gov.cn. */
 async function registerSites(settings: Settings): Promise<void> {
-  const granted = await Promise.all(settings.sites.map((h) => browser.permissions.contains({ origins: [hostPattern(h)] })));
+  const granted = await Promise.all(
+    settings.sites.map((h) => browser.permissions.contains({ origins: [hostPattern(h)] })),
+  );
   const matches = settings.sites.filter((_, i) => granted[i]).map(hostPattern);
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
   if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
   if (!matches.length) return;
   await browser.scripting.registerContentScripts([
-    { id: SCRIPT_ID, matches, js: ['content-scripts/content.js'], allFrames: true, runAt: 'document_idle', persistAcrossSessions: true },
+    {
+      id: SCRIPT_ID,
+      matches,
+      js: ['content-scripts/content.js'],
+      allFrames: true,
+      runAt: 'document_idle',
+      persistAcrossSessions: true,
+    },
   ]);
 }
 

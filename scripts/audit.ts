@@ -60,7 +60,9 @@ function count(value: unknown, name: string, min: number): number | undefined {
 }
 
 async function main(): Promise<void> {
-  const unknown = Object.keys(options).filter((k) => !KNOWN.has(k) && !KNOWN.has(k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)));
+  const unknown = Object.keys(options).filter(
+    (k) => !KNOWN.has(k) && !KNOWN.has(k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)),
+  );
   if (unknown.length) fail(`未知选项：${unknown.map((k) => `--${k}`).join(' ')}\n用法：${USAGE}`);
   const modes = (['json', 'csv', 'md'] as const).filter((m) => options[m]);
   if (modes.length > 1) fail('--json、--csv、--md 只能选一个');
@@ -90,14 +92,23 @@ async function main(): Promise<void> {
   if (!sources.length) fail(`没有找到 .html、.htm 或 .txt 文件：${args.join(' ')}`);
 
   const showBar = !options.quiet && process.stderr.isTTY && sources.length > 1 && !(mode === 'text' && out.isTTY);
-  const bar = showBar ? new SingleBar({ format: '检查中 {bar} {value}/{total} 份 | {eta_formatted}', hideCursor: true, stream: process.stderr }) : null;
+  const bar = showBar
+    ? new SingleBar({
+        format: '检查中 {bar} {value}/{total} 份 | {eta_formatted}',
+        hideCursor: true,
+        stream: process.stderr,
+      })
+    : null;
   bar?.start(sources.length, 0);
 
   const summary = new Summary();
   const unreadable: string[] = [];
   if (mode === 'json') await write('[');
   if (mode === 'csv') await write(CSV_BOM + reportCsvHeader());
-  if (mode === 'md') await write(`# 政府信息公开工作年度报告审阅单\n\n检查日期：${new Date().toISOString().slice(0, 10)}；共 ${sources.length} 份\n\n`);
+  if (mode === 'md')
+    await write(
+      `# 政府信息公开工作年度报告审阅单\n\n检查日期：${new Date().toISOString().slice(0, 10)}；共 ${sources.length} 份\n\n`,
+    );
 
   // Threads pay off only past a handful of files: bundling the worker and starting them costs about a second.
   const threads = sources.length >= 4 * jobs ? jobs : 1;
@@ -120,7 +131,13 @@ async function main(): Promise<void> {
   bar?.stop();
 
   if (mode === 'json') await write(first ? ']\n' : '\n]\n');
-  if (mode === 'md') await write(`## 汇总\n\n${summary.toString().replace(/\n(?=.)/g, '\n- ').replace(/\t/g, '：')}`);
+  if (mode === 'md')
+    await write(
+      `## 汇总\n\n${summary
+        .toString()
+        .replace(/\n(?=.)/g, '\n- ')
+        .replace(/\t/g, '：')}`,
+    );
   if (mode === 'csv' || (mode === 'text' && sources.length > 1)) process.stderr.write(summary.toString());
   if (bar) for (const message of unreadable) process.stderr.write(`audit: ${message}\n`);
   process.exitCode = unreadable.length ? 2 : summary.withErrors ? 1 : 0;

@@ -17,8 +17,23 @@ import { countyReport2021, generateFolder, hugePage } from './gen-reports';
  */
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
-const SEEDS = ['000_44aebc5475f13285.txt', '001_c97c571f5e04231d.txt', '002_b149f0f934cd76e1.txt', '003_422ee649bd0c999e.txt', '004_90225ff58829eda7.txt'];
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+const SEEDS = [
+  '000_44aebc5475f13285.txt',
+  '001_c97c571f5e04231d.txt',
+  '002_b149f0f934cd76e1.txt',
+  '003_422ee649bd0c999e.txt',
+  '004_90225ff58829eda7.txt',
+];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
 
 interface Case {
   name: string;
@@ -81,7 +96,17 @@ async function bundleEngine(dir: string): Promise<string> {
   const entry = join(dir, 'entry.ts');
   await writeFile(entry, `export { checkDom, checkPage } from ${JSON.stringify(join(root, 'lib/check/engine'))};\n`);
   const out = join(dir, 'engine.js');
-  await build({ entryPoints: [entry], bundle: true, format: 'iife', globalName: 'nianbao', platform: 'browser', target: 'chrome120', minify: true, outfile: out, logLevel: 'error' });
+  await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'iife',
+    globalName: 'nianbao',
+    platform: 'browser',
+    target: 'chrome120',
+    minify: true,
+    outfile: out,
+    logLevel: 'error',
+  });
   return out;
 }
 
@@ -91,7 +116,11 @@ interface BrowserTimes {
   axe?: number;
 }
 
-async function browserTimes(cases: Case[], bundle: string, axeCase: string): Promise<{ version: string; times: Map<string, BrowserTimes> }> {
+async function browserTimes(
+  cases: Case[],
+  bundle: string,
+  axeCase: string,
+): Promise<{ version: string; times: Map<string, BrowserTimes> }> {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
   const times = new Map<string, BrowserTimes>();
   try {
@@ -99,9 +128,15 @@ async function browserTimes(cases: Case[], bundle: string, axeCase: string): Pro
     for (const c of cases) {
       await page.setContent(c.html, { waitUntil: 'load' });
       await page.addScriptTag({ path: bundle });
-      await page.addScriptTag({ content: `var __name = (f) => f; window.measure = ${measure.toString()}; window.walkText = ${walkText.toString()};` });
+      await page.addScriptTag({
+        content: `var __name = (f) => f; window.measure = ${measure.toString()}; window.walkText = ${walkText.toString()};`,
+      });
       const t = await page.evaluate(({ minMs, samples }) => {
-        const w = window as unknown as { measure: typeof measure; walkText: typeof walkText; nianbao: { checkPage(d: Document): unknown } };
+        const w = window as unknown as {
+          measure: typeof measure;
+          walkText: typeof walkText;
+          nianbao: { checkPage(d: Document): unknown };
+        };
         const check = w.measure(() => w.nianbao.checkPage(document), minMs, samples);
         const floor = w.measure(() => w.walkText(document.body, document), minMs, samples);
         return { check, floor };
@@ -132,10 +167,26 @@ async function browserTimes(cases: Case[], bundle: string, axeCase: string): Pro
  * The audit command on a folder: wall time, CPU time (user + system, all threads: the fair "per
  * core" measure on a shared machine) and peak RSS, all from GNU time.
  */
-function cli(dir: string, jobs: number, nodeArgs: string[] = []): Promise<{ seconds: number; cpu: number; maxRssMb: number; rows: number }> {
+function cli(
+  dir: string,
+  jobs: number,
+  nodeArgs: string[] = [],
+): Promise<{ seconds: number; cpu: number; maxRssMb: number; rows: number }> {
   return new Promise((done, fail) => {
     const start = performance.now();
-    const args = ['-v', process.execPath, ...nodeArgs, '--import', 'tsx', join(root, 'scripts/audit.ts'), '--csv', '--quiet', '--jobs', String(jobs), dir];
+    const args = [
+      '-v',
+      process.execPath,
+      ...nodeArgs,
+      '--import',
+      'tsx',
+      join(root, 'scripts/audit.ts'),
+      '--csv',
+      '--quiet',
+      '--jobs',
+      String(jobs),
+      dir,
+    ];
     const child = spawn('/usr/bin/time', args, { cwd: root });
     let rows = -1;
     let err = '';
@@ -148,7 +199,12 @@ function cli(dir: string, jobs: number, nodeArgs: string[] = []): Promise<{ seco
       const figure = (label: string) => Number(new RegExp(`${label}: ([\\d.]+)`).exec(err)?.[1] ?? NaN);
       const rss = figure('Maximum resident set size \\(kbytes\\)');
       if (Number.isNaN(rss)) return fail(new Error(`no figures from /usr/bin/time:\n${err}`));
-      done({ seconds: (performance.now() - start) / 1000, cpu: figure('User time \\(seconds\\)') + figure('System time \\(seconds\\)'), maxRssMb: rss / 1024, rows });
+      done({
+        seconds: (performance.now() - start) / 1000,
+        cpu: figure('User time \\(seconds\\)') + figure('System time \\(seconds\\)'),
+        maxRssMb: rss / 1024,
+        rows,
+      });
     });
   });
 }
@@ -156,7 +212,9 @@ function cli(dir: string, jobs: number, nodeArgs: string[] = []): Promise<{ seco
 const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x >= 1 ? x.toFixed(2) : x.toFixed(3));
 const kb = (s: string) => `${(Buffer.byteLength(s) / 1024).toFixed(s.length > 1_000_000 ? 0 : 1)} kB`;
 
-const startLoadavg = loadavg().map((x) => x.toFixed(1)).join(' / ');
+const startLoadavg = loadavg()
+  .map((x) => x.toFixed(1))
+  .join(' / ');
 
 async function main() {
   const tmp = await mkdtemp(join(tmpdir(), 'nianbao-bench-'));
@@ -184,10 +242,17 @@ async function main() {
     await generateFolder(large, 2000, 9);
     const jobs = availableParallelism();
     const runs: { jobs: number; n: number; seconds: number; cpu: number; maxRssMb: number; rows: number }[] = [];
-    for (const j of [1, jobs]) for (const [n, dir] of [[500, small], [2000, large]] as const) runs.push({ jobs: j, n, ...(await cli(dir, j)) });
+    for (const j of [1, jobs])
+      for (const [n, dir] of [
+        [500, small],
+        [2000, large],
+      ] as const)
+        runs.push({ jobs: j, n, ...(await cli(dir, j)) });
     // The live heap, not V8's lazy growth: the whole 2,000 in one thread with the old generation capped at 64 MB.
     const capped = await cli(large, 1, ['--max-old-space-size=64']);
-    const load = loadavg().map((x) => x.toFixed(1)).join(' / ');
+    const load = loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' / ');
 
     const startLoad = startLoadavg;
     const machine = `${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}, ${version.startsWith('1') ? `Chromium ${version}` : version}, headless`;
@@ -210,7 +275,9 @@ async function main() {
     for (const c of cases) {
       const b = times.get(c.name)!;
       const n = node.get(c.name)!;
-      lines.push(`| ${c.name} | ${kb(c.html)} | ${ms(b.check)} | ${ms(b.floor)} | ${(b.check / b.floor).toFixed(1)} | ${ms(n.check)} | ${ms(n.floor)} | ${(n.check / n.floor).toFixed(1)} | ${n.text === null ? '—' : ms(n.text)} |`);
+      lines.push(
+        `| ${c.name} | ${kb(c.html)} | ${ms(b.check)} | ${ms(b.floor)} | ${(b.check / b.floor).toFixed(1)} | ${ms(n.check)} | ${ms(n.floor)} | ${(n.check / n.floor).toFixed(1)} | ${n.text === null ? '—' : ms(n.text)} |`,
+      );
     }
     const seedTimes = cases.filter((c) => c.name.startsWith('seed')).map((c) => times.get(c.name)!.check);
     const ratio = (name: string) => times.get(name)!.check / times.get(name)!.floor;
@@ -223,7 +290,10 @@ async function main() {
       `- the 5 MB page within 3× the floor: ${verdict(ratio(cases.at(-1)!.name) <= 3)} (${ratio(cases.at(-1)!.name).toFixed(1)}×)`,
     );
     const axe = times.get(axeCase)!.axe!;
-    lines.push('', `For scale: axe-core \`axe.run(document)\` on the ${axeCase} page takes **${ms(axe)} ms** in the same Chromium (median of 5 after a first run); the engine’s full check of that page takes ${ms(times.get(axeCase)!.check)} ms.`);
+    lines.push(
+      '',
+      `For scale: axe-core \`axe.run(document)\` on the ${axeCase} page takes **${ms(axe)} ms** in the same Chromium (median of 5 after a first run); the engine’s full check of that page takes ${ms(times.get(axeCase)!.check)} ms.`,
+    );
 
     const r = (n: number, j: number) => runs.find((x) => x.n === n && x.jobs === j)!;
     lines.push(
@@ -234,7 +304,10 @@ async function main() {
       '',
       '| files | --jobs | wall (s) | CPU (s) | reports per CPU-second | peak RSS (MB) | CSV rows |',
       '|---|---|---|---|---|---|---|',
-      ...runs.map((x) => `| ${x.n} | ${x.jobs} | ${x.seconds.toFixed(1)} | ${x.cpu.toFixed(1)} | ${(x.n / x.cpu).toFixed(0)} | ${x.maxRssMb.toFixed(0)} | ${x.rows} |`),
+      ...runs.map(
+        (x) =>
+          `| ${x.n} | ${x.jobs} | ${x.seconds.toFixed(1)} | ${x.cpu.toFixed(1)} | ${(x.n / x.cpu).toFixed(0)} | ${x.maxRssMb.toFixed(0)} | ${x.rows} |`,
+      ),
       `| 2000 | 1, \`--max-old-space-size=64\` | ${capped.seconds.toFixed(1)} | ${capped.cpu.toFixed(1)} | ${(2000 / capped.cpu).toFixed(0)} | ${capped.maxRssMb.toFixed(0)} | ${capped.rows} |`,
       '',
     );
@@ -257,7 +330,15 @@ async function main() {
 }
 
 /** The README's `<!-- bench -->` line (or the table that replaced it last time) becomes a short table. */
-async function updateReadme(cases: Case[], times: Map<string, BrowserTimes>, node: Map<string, ReturnType<typeof nodeTimes>>, thread: number, rss2000: number, rss500: number, axe: number) {
+async function updateReadme(
+  cases: Case[],
+  times: Map<string, BrowserTimes>,
+  node: Map<string, ReturnType<typeof nodeTimes>>,
+  thread: number,
+  rss2000: number,
+  rss500: number,
+  axe: number,
+) {
   const path = join(root, 'README.md');
   const readme = await readFile(path, 'utf8');
   const pick = ['seed 003', '2021 county report (20,000 chars)', '5 MB page'];
@@ -265,7 +346,12 @@ async function updateReadme(cases: Case[], times: Map<string, BrowserTimes>, nod
     '<!-- bench:start -->',
     '| 页面 page | Chromium 检查 check | 仅读取文本 floor | Node 检查 check |',
     '|---|---|---|---|',
-    ...cases.filter((c) => pick.includes(c.name)).map((c) => `| ${c.name} | ${ms(times.get(c.name)!.check)} ms | ${ms(times.get(c.name)!.floor)} ms | ${ms(node.get(c.name)!.check)} ms |`),
+    ...cases
+      .filter((c) => pick.includes(c.name))
+      .map(
+        (c) =>
+          `| ${c.name} | ${ms(times.get(c.name)!.check)} ms | ${ms(times.get(c.name)!.floor)} ms | ${ms(node.get(c.name)!.check)} ms |`,
+      ),
     '',
     `axe-core axe.run on seed 003: ${ms(axe)} ms. \`npm run audit\`: ${thread.toFixed(0)} reports/s in one thread on saved pages; peak memory ${rss500.toFixed(0)} MB for 500 files, ${rss2000.toFixed(0)} MB for 2,000. Details: [docs/benchmarks.md](docs/benchmarks.md).`,
     '<!-- bench:end -->',

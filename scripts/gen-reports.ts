@@ -27,8 +27,26 @@ export function random(seed: number): () => number {
   };
 }
 
-const PLACES = ['青山', '白水', '红旗', '柳林', '石桥', '东湖', '南岗', '西营', '北坡', '金沙', '银河', '平安', '永兴', '长乐', '福田', '新华'];
-const unitName = (level: Level, i: number) => `${PLACES[i % PLACES.length]}${PLACES[(i >> 4) % PLACES.length]}${level === 'township' ? '镇' : '县'}人民政府`;
+const PLACES = [
+  '青山',
+  '白水',
+  '红旗',
+  '柳林',
+  '石桥',
+  '东湖',
+  '南岗',
+  '西营',
+  '北坡',
+  '金沙',
+  '银河',
+  '平安',
+  '永兴',
+  '长乐',
+  '福田',
+  '新华',
+];
+const unitName = (level: Level, i: number) =>
+  `${PLACES[i % PLACES.length]}${PLACES[(i >> 4) % PLACES.length]}${level === 'township' ? '镇' : '县'}人民政府`;
 
 export interface Generated {
   html: string;
@@ -39,7 +57,13 @@ export interface Generated {
  * A report of `year` for `unit`, every table filled from random leaves with totals computed by the
  * table filler; `wrongTotal` then puts one computed total off by one (a sum-mismatch).
  */
-export function report(year: number, unit: string, level: Level, rnd: () => number, options: { wrongTotal?: boolean; extraChars?: number } = {}): Generated {
+export function report(
+  year: number,
+  unit: string,
+  level: Level,
+  rnd: () => number,
+  options: { wrongTotal?: boolean; extraChars?: number } = {},
+): Generated {
   const format = formatForYear(year);
   const skeleton = reportSkeleton(format, { year, unit });
   let { html, text } = skeleton;
@@ -67,13 +91,17 @@ export function report(year: number, unit: string, level: Level, rnd: () => numb
     const extra = paragraphs(year, unit, options.extraChars, rnd);
     // The extra text goes into part 1 (总体情况), before part 2's heading.
     const next = partHeading(format.parts[1]!);
-    html = html.replace(`<p><strong>${escapeHtml(next)}</strong></p>`, extra.map((p) => `<p>${escapeHtml(p)}</p>`).join('') + `<p><strong>${escapeHtml(next)}</strong></p>`);
+    html = html.replace(
+      `<p><strong>${escapeHtml(next)}</strong></p>`,
+      extra.map((p) => `<p>${escapeHtml(p)}</p>`).join('') + `<p><strong>${escapeHtml(next)}</strong></p>`,
+    );
     text = text.replace(`\n${next}\n`, `\n${extra.join('\n')}\n${next}\n`);
   }
   return { html, text };
 }
 
-const ASSESSMENT = '本机关将政府信息公开工作纳入年度绩效考核，组织开展社会评议，本年度未发生因政府信息公开工作引起的责任追究情况。';
+const ASSESSMENT =
+  '本机关将政府信息公开工作纳入年度绩效考核，组织开展社会评议，本年度未发生因政府信息公开工作引起的责任追究情况。';
 
 /** Typed leaves bent to meet the format's inequalities (总数量 ≥ 新公开数量 …), one row at a time. */
 function plausible(format: FormatDef, table: string, typed: Map<string, string>): void {
@@ -88,7 +116,22 @@ function plausible(format: FormatDef, table: string, typed: Map<string, string>)
   }
 }
 
-const TOPICS = ['政策解读', '重点领域信息公开', '政务新媒体管理', '政府网站集约化', '政务服务事项公开', '财政预决算公开', '重大建设项目批准和实施', '公共资源配置', '乡村振兴', '生态环境保护', '义务教育', '医疗卫生', '养老服务', '就业创业'];
+const TOPICS = [
+  '政策解读',
+  '重点领域信息公开',
+  '政务新媒体管理',
+  '政府网站集约化',
+  '政务服务事项公开',
+  '财政预决算公开',
+  '重大建设项目批准和实施',
+  '公共资源配置',
+  '乡村振兴',
+  '生态环境保护',
+  '义务教育',
+  '医疗卫生',
+  '养老服务',
+  '就业创业',
+];
 
 /** Part-one prose of about `chars` characters, varied so no paragraph repeats. */
 function paragraphs(year: number, unit: string, chars: number, rnd: () => number): string[] {
@@ -147,7 +190,9 @@ export function encodeGbk(s: string): Uint8Array {
 export function countyReport2021(seed = 2021): { html: string; text: string; page: string } {
   const unit = '青山县人民政府';
   const year = 2022;
-  const r = report(year, unit, 'county', random(seed), { extraChars: 20000 - reportSkeleton(format2021, { year, unit }).text.length });
+  const r = report(year, unit, 'county', random(seed), {
+    extraChars: 20000 - reportSkeleton(format2021, { year, unit }).text.length,
+  });
   return { ...r, page: page(`${unit}${year}年政府信息公开工作年度报告`, r.html, unit, `${year + 1}-01-20`) };
 }
 
@@ -187,7 +232,15 @@ export async function generateFolder(dir: string, n: number, seed = 1): Promise<
     const asText = i % 4 === 1;
     const gbk = !asText && i % 5 === 2;
     const file = `${String(i).padStart(5, '0')}_${year}.${asText ? 'txt' : 'html'}`;
-    const content = asText ? r.text : page(`${unit}${year}年政府信息公开工作年度报告`, r.html, unit, `${year + 1}-01-${String(10 + (i % 20)).padStart(2, '0')}`, gbk ? 'gb2312' : 'utf-8');
+    const content = asText
+      ? r.text
+      : page(
+          `${unit}${year}年政府信息公开工作年度报告`,
+          r.html,
+          unit,
+          `${year + 1}-01-${String(10 + (i % 20)).padStart(2, '0')}`,
+          gbk ? 'gb2312' : 'utf-8',
+        );
     await writeFile(join(dir, file), gbk ? encodeGbk(content) : content);
     manifest.push({ file, year, unit, encoding: gbk ? 'gbk' : 'utf-8', wrongTotal });
   }
@@ -202,7 +255,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     process.exit(2);
   }
   void generateFolder(dir, Number(n), seed ? Number(seed) : 1).then((manifest) =>
-    process.stdout.write(`${manifest.length} 份报告写入 ${dir}（其中 ${manifest.filter((m) => m.wrongTotal).length} 份有一处合计错误）\n`),
+    process.stdout.write(
+      `${manifest.length} 份报告写入 ${dir}（其中 ${manifest.filter((m) => m.wrongTotal).length} 份有一处合计错误）\n`,
+    ),
   );
 }
-

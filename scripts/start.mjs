@@ -27,8 +27,14 @@ if (!existsSync(join(root, 'node_modules'))) {
 }
 run(['run', 'build']);
 
-const browserPath = [process.env.CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => p && existsSync(p));
-const display = process.env.DISPLAY || process.env.WAYLAND_DISPLAY || process.platform === 'darwin' || process.platform === 'win32';
+const browserPath = [
+  process.env.CHROMIUM,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+].find((p) => p && existsSync(p));
+const display =
+  process.env.DISPLAY || process.env.WAYLAND_DISPLAY || process.platform === 'darwin' || process.platform === 'win32';
 
 if (!display || !browserPath) {
   console.log(`
@@ -47,8 +53,22 @@ Below, the command-line audit of the sample draft — what the side panel would 
   process.exit(audit.status === 2 ? 2 : 0);
 }
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.txt': 'text/plain; charset=utf-8', '.svg': 'image/svg+xml', '.woff2': 'font/woff2', '.woff': 'font/woff', '.png': 'image/png', '.gif': 'image/gif' };
-const mounts = [['/node_modules/', join(root, 'node_modules')], ['/', join(root, 'tests/e2e/fixtures')]];
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.png': 'image/png',
+  '.gif': 'image/gif',
+};
+const mounts = [
+  ['/node_modules/', join(root, 'node_modules')],
+  ['/', join(root, 'tests/e2e/fixtures')],
+];
 const server = createServer(async (req, res) => {
   try {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -65,11 +85,20 @@ server.listen(0, '127.0.0.1', () => {
   const { port } = server.address();
   // A gov.cn name mapped to 127.0.0.1, so the extension runs there as it does on real government sites.
   const url = `http://xxgk.demo.gov.cn:${port}/demo.html`;
-  console.log(`演示页面 / Demo page: ${url}（127.0.0.1:${port}）\n扩展文件夹 / Extension folder: ${extension}\n按 Alt+Shift+N 或点工具栏按钮打开检查面板。 / Press Alt+Shift+N or use the toolbar button to open the panel.`);
+  console.log(
+    `演示页面 / Demo page: ${url}（127.0.0.1:${port}）\n扩展文件夹 / Extension folder: ${extension}\n按 Alt+Shift+N 或点工具栏按钮打开检查面板。 / Press Alt+Shift+N or use the toolbar button to open the panel.`,
+  );
   const profile = mkdtempSync(join(tmpdir(), 'nianbao-demo-'));
   const browser = spawn(
     browserPath,
-    [`--user-data-dir=${profile}`, `--disable-extensions-except=${extension}`, `--load-extension=${extension}`, '--no-first-run', `--host-resolver-rules=MAP *.gov.cn 127.0.0.1`, url],
+    [
+      `--user-data-dir=${profile}`,
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
+      '--no-first-run',
+      `--host-resolver-rules=MAP *.gov.cn 127.0.0.1`,
+      url,
+    ],
     { stdio: 'ignore' },
   );
   browser.on('exit', () => server.close());

@@ -42,7 +42,11 @@ function prefill(year: number, initial: readonly DraftTable[] = []): Map<TableId
   for (const def of format.tables) {
     const draft = initial.find((d) => d.table === def.id)?.cells ?? [];
     const derived = fillTable(format, def.id, new Map()).derived;
-    const leaves = new Set(numberCells(def).map((c) => c.key).filter((k) => !derived.has(k)));
+    const leaves = new Set(
+      numberCells(def)
+        .map((c) => c.key)
+        .filter((k) => !derived.has(k)),
+    );
     const typed = new Map<string, string>();
     for (const c of draft) {
       const key = cellKey(c.row, c.column);
@@ -59,7 +63,11 @@ function prefill(year: number, initial: readonly DraftTable[] = []): Map<TableId
  */
 export function TableFiller({ year, table: initialTable, initial, onInsert, onReplace, onCopy }: TableFillerProps) {
   const format = formatForYear(year);
-  const [table, setTable] = useState<TableId>(initialTable && format.tables.some((d) => d.id === initialTable) ? initialTable : (format.tables[0]?.id ?? 'requests'));
+  const [table, setTable] = useState<TableId>(
+    initialTable && format.tables.some((d) => d.id === initialTable)
+      ? initialTable
+      : (format.tables[0]?.id ?? 'requests'),
+  );
   const [typed, setTyped] = useState(() => prefill(year, initial));
   const [status, setStatus] = useState<{ key: MessageKey; error: boolean } | null>(null);
 
@@ -105,7 +113,14 @@ export function TableFiller({ year, table: initialTable, initial, onInsert, onRe
         </select>
       </label>
       <p class="filler-hint">{t('fillerHint')}</p>
-      <Form def={def} typed={current} values={filled.values} derived={filled.derived} errors={filled.errors} onType={type} />
+      <Form
+        def={def}
+        typed={current}
+        values={filled.values}
+        derived={filled.derived}
+        errors={filled.errors}
+        onType={type}
+      />
       {errors.map((e) => (
         <p key={e.key} class="filler-error" role="alert">
           {e.cell.row.label}·{columnName(e.cell.column)}：{t(errorMessage[e.code])}
@@ -155,7 +170,12 @@ function Form({ def, typed, values, derived, errors, onType }: FormProps) {
   const cell = (row: RowDef, column: ColumnDef) => {
     const key = cellKey(row.id, column.id);
     const label = `${row.label} ${columnName(column)}`;
-    if (derived.has(key)) return <output aria-label={label} class={errors.has(key) ? 'computed invalid' : 'computed'}>{String(values.get(key) ?? 0)}</output>;
+    if (derived.has(key))
+      return (
+        <output aria-label={label} class={errors.has(key) ? 'computed invalid' : 'computed'}>
+          {String(values.get(key) ?? 0)}
+        </output>
+      );
     return (
       <input
         type="text"

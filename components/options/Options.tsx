@@ -23,7 +23,13 @@ export function parseSites(text: string): { hosts: string[]; invalid: string[] }
   return { hosts, invalid };
 }
 
-export function Options({ load = loadSettings, save = saveSettings }: { load?: () => Promise<Settings>; save?: (s: Settings) => Promise<void> }) {
+export function Options({
+  load = loadSettings,
+  save = saveSettings,
+}: {
+  load?: () => Promise<Settings>;
+  save?: (s: Settings) => Promise<void>;
+}) {
   const [settings, setSettings] = useState<Settings>(defaultSettings);
   const [sitesText, setSitesText] = useState('');
   const [message, setMessage] = useState<string | null>(null);
@@ -44,7 +50,9 @@ export function Options({ load = loadSettings, save = saveSettings }: { load?: (
     }
     // New hosts need the user's grant, asked here inside the click.
     const added = hosts.filter((h) => !settings.sites.includes(h));
-    const granted = added.length ? await browser.permissions.request({ origins: added.map(hostPattern) }).catch(() => false) : true;
+    const granted = added.length
+      ? await browser.permissions.request({ origins: added.map(hostPattern) }).catch(() => false)
+      : true;
     const sites = granted ? hosts : hosts.filter((h) => settings.sites.includes(h));
     const next = { ...settings, sites };
     await save(next);
@@ -54,7 +62,10 @@ export function Options({ load = loadSettings, save = saveSettings }: { load?: (
   };
 
   const toggle = (code: FindingCode, on: boolean) =>
-    setSettings({ ...settings, disabled: on ? settings.disabled.filter((c) => c !== code) : [...settings.disabled, code] });
+    setSettings({
+      ...settings,
+      disabled: on ? settings.disabled.filter((c) => c !== code) : [...settings.disabled, code],
+    });
 
   const years = Array.from({ length: new Date().getFullYear() - 2008 + 1 }, (_, i) => new Date().getFullYear() - i);
 
@@ -67,14 +78,22 @@ export function Options({ load = loadSettings, save = saveSettings }: { load?: (
       <fieldset>
         <legend>{t('optionsSites')}</legend>
         <p class="hint">{t('optionsSitesHint')}</p>
-        <textarea name="sites" rows={5} value={sitesText} onInput={(e) => setSitesText(e.currentTarget.value)} placeholder="192.168.1.10&#10;cms.example.com" />
+        <textarea
+          name="sites"
+          rows={5}
+          value={sitesText}
+          onInput={(e) => setSitesText(e.currentTarget.value)}
+          placeholder="192.168.1.10&#10;cms.example.com"
+        />
       </fieldset>
       <fieldset>
         <legend>{t('optionsYear')}</legend>
         <select
           name="year"
           value={settings.year === null ? '' : String(settings.year)}
-          onChange={(e) => setSettings({ ...settings, year: e.currentTarget.value ? Number(e.currentTarget.value) : null })}
+          onChange={(e) =>
+            setSettings({ ...settings, year: e.currentTarget.value ? Number(e.currentTarget.value) : null })
+          }
         >
           <option value="">{t('optionsYearAuto')}</option>
           {years.map((y) => (
@@ -90,7 +109,12 @@ export function Options({ load = loadSettings, save = saveSettings }: { load?: (
           {CODES.map((code) => (
             <li key={code}>
               <label>
-                <input type="checkbox" name={code} checked={!settings.disabled.includes(code)} onChange={(e) => toggle(code, e.currentTarget.checked)} />
+                <input
+                  type="checkbox"
+                  name={code}
+                  checked={!settings.disabled.includes(code)}
+                  onChange={(e) => toggle(code, e.currentTarget.checked)}
+                />
                 {checkName(code)} <code>{code}</code>
               </label>
             </li>

@@ -33,7 +33,9 @@ export function FillerView({ tabId, table, year }: { tabId: number; table: Table
         table={table}
         initial={tables}
         onInsert={(html) => writeToPage(tabId, { type: 'editor', op: { op: 'insertHtml', html } })}
-        {...(inDraft ? { onReplace: (html: string) => writeToPage(tabId, { type: 'replace-table', table, html }) } : {})}
+        {...(inDraft
+          ? { onReplace: (html: string) => writeToPage(tabId, { type: 'replace-table', table, html }) }
+          : {})}
         onCopy={copySnippet}
       />
     </main>

@@ -2,7 +2,11 @@ import type { Finding, Severity } from '../../lib/check/report';
 import { t, type MessageKey } from './t';
 
 const ORDER: Severity[] = ['error', 'warning', 'info'];
-const HEADINGS: Record<Severity, MessageKey> = { error: 'severityError', warning: 'severityWarning', info: 'severityInfo' };
+const HEADINGS: Record<Severity, MessageKey> = {
+  error: 'severityError',
+  warning: 'severityWarning',
+  info: 'severityInfo',
+};
 
 export const checkName = (code: Finding['code']) => t(`check_${code.replace(/-/g, '_')}` as MessageKey);
 
@@ -14,7 +18,13 @@ function onKeyDown(e: KeyboardEvent): void {
   if (!items.length) return;
   const at = items.indexOf(document.activeElement as HTMLElement);
   const next =
-    e.key === 'Home' ? 0 : e.key === 'End' ? items.length - 1 : e.key === 'ArrowDown' ? Math.min(items.length - 1, at + 1) : Math.max(0, at - 1);
+    e.key === 'Home'
+      ? 0
+      : e.key === 'End'
+        ? items.length - 1
+        : e.key === 'ArrowDown'
+          ? Math.min(items.length - 1, at + 1)
+          : Math.max(0, at - 1);
   e.preventDefault();
   items[next]!.focus();
 }
@@ -40,7 +50,13 @@ export function Findings({ findings, onPick }: { findings: Finding[]; onPick(f: 
                   const i = index++;
                   return (
                     <li key={i}>
-                      <button type="button" data-finding={f.code} tabIndex={i === 0 ? 0 : -1} onClick={() => onPick(f)} onFocus={(e) => resetTabIndex(e.currentTarget)}>
+                      <button
+                        type="button"
+                        data-finding={f.code}
+                        tabIndex={i === 0 ? 0 : -1}
+                        onClick={() => onPick(f)}
+                        onFocus={(e) => resetTabIndex(e.currentTarget)}
+                      >
                         <span class="code">{checkName(f.code)}</span>
                         <span class="message">{f.message}</span>
                       </button>

@@ -46,7 +46,15 @@ function Summary({ report, status }: { report: ReportJson; status: PageStatus })
   );
 }
 
-function Report({ status, onReveal, review }: { status: PageStatus; onReveal: PanelProps['onReveal']; review: ReviewApi | null }) {
+function Report({
+  status,
+  onReveal,
+  review,
+}: {
+  status: PageStatus;
+  onReveal: PanelProps['onReveal'];
+  review: ReviewApi | null;
+}) {
   const [failed, setFailed] = useState(false);
   const report = status.report!;
   const reveal = (start: number, end: number) => {
@@ -76,7 +84,9 @@ function Report({ status, onReveal, review }: { status: PageStatus; onReveal: Pa
       {report.findings.length ? <Findings findings={report.findings} onPick={pick} /> : null}
       {report.parts.length ? <Parts parts={report.parts} onPick={reveal} /> : null}
       {/* The old structure does not demand the tables: say nothing of their absence. */}
-      {report.format !== 'pre2019' || report.tables.some((x) => x.status !== 'missing') ? <Tables tables={report.tables} findings={report.findings} onPick={reveal} /> : null}
+      {report.format !== 'pre2019' || report.tables.some((x) => x.status !== 'missing') ? (
+        <Tables tables={report.tables} findings={report.findings} onPick={reveal} />
+      ) : null}
     </div>
   );
 }

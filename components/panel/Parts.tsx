@@ -25,7 +25,12 @@ export function Parts({ parts, onPick }: { parts: PartResult[]; onPick(start: nu
               </span>
               <span class="status">{t(s.key)}</span>
               {at !== undefined ? (
-                <button type="button" class="goto" aria-label={p.title} onClick={() => onPick(at, Math.min(at + (p.heading?.length ?? 1), p.end ?? at + 1))}>
+                <button
+                  type="button"
+                  class="goto"
+                  aria-label={p.title}
+                  onClick={() => onPick(at, Math.min(at + (p.heading?.length ?? 1), p.end ?? at + 1))}
+                >
                   ↗
                 </button>
               ) : (

@@ -23,9 +23,14 @@ async function siteOf(tab: Tab): Promise<Site> {
   return settings.sites.includes(host) ? 'enabled' : 'available';
 }
 
-const SITE_NOTE: Record<Exclude<Site, 'available'>, MessageKey> = { default: 'popupSiteDefault', enabled: 'popupSiteEnabled', none: 'popupNoSite' };
+const SITE_NOTE: Record<Exclude<Site, 'available'>, MessageKey> = {
+  default: 'popupSiteDefault',
+  enabled: 'popupSiteEnabled',
+  none: 'popupNoSite',
+};
 
-const activeTab = async (): Promise<Tab | undefined> => (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+const activeTab = async (): Promise<Tab | undefined> =>
+  (await browser.tabs.query({ active: true, currentWindow: true }))[0];
 
 /**
  * The popup around the snippet helper's body: it finds the tab, its draft (year and unit), and
@@ -70,7 +75,10 @@ export function PopupPage({ currentTab = activeTab }: { currentTab?: () => Promi
     const settings = await loadSettings();
     if (!settings.sites.includes(host)) await saveSettings({ ...settings, sites: [...settings.sites, host] });
     // The background registers it for later loads; this page gets it now.
-    await browser.scripting.executeScript({ target: { tabId: tabId(), allFrames: true }, files: ['/content-scripts/content.js'] });
+    await browser.scripting.executeScript({
+      target: { tabId: tabId(), allFrames: true },
+      files: ['/content-scripts/content.js'],
+    });
     setSite('enabled');
     setStatus(await pageStatus(tabId()));
   };
@@ -86,7 +94,9 @@ export function PopupPage({ currentTab = activeTab }: { currentTab?: () => Promi
         onInsert={(html) => writeToPage(tabId(), { type: 'editor', op: { op: 'insertHtml', html } })}
         onCopy={copySnippet}
         onOpenPanel={() => open()}
-        {...(site === 'available' ? { onEnableSite: () => enable().catch(() => setError('popupPermissionDenied')) } : {})}
+        {...(site === 'available'
+          ? { onEnableSite: () => enable().catch(() => setError('popupPermissionDenied')) }
+          : {})}
         onOpenFiller={(table, year) => open({ filler: table, year: String(year) })}
       />
       {site !== 'available' ? (

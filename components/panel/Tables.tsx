@@ -26,10 +26,28 @@ function marksOf(table: TableResult['table'], findings: Finding[]): (row: string
 
 type Pick = (start: number, end: number) => void;
 
-function Cell({ cell, mark, onPick, row, column }: { cell?: CellResult; mark?: Mark; onPick: Pick; row: string; column: string }) {
+function Cell({
+  cell,
+  mark,
+  onPick,
+  row,
+  column,
+}: {
+  cell?: CellResult;
+  mark?: Mark;
+  onPick: Pick;
+  row: string;
+  column: string;
+}) {
   const text = cell ? (cell.value !== null ? String(cell.value) : cell.raw) : '';
   const where = mark?.finding.start !== undefined ? mark.finding : cell;
-  const cls = ['cell', mark ? `bad ${mark.severity}` : '', cell?.status === 'invalid' || cell?.status === 'blank' ? 'odd' : ''].join(' ').trim();
+  const cls = [
+    'cell',
+    mark ? `bad ${mark.severity}` : '',
+    cell?.status === 'invalid' || cell?.status === 'blank' ? 'odd' : '',
+  ]
+    .join(' ')
+    .trim();
   const title = mark ? mark.finding.message : undefined;
   return (
     <td class={cls} data-row={row} data-column={column} data-mark={mark?.severity} title={title}>
@@ -62,7 +80,19 @@ function columnGroups(section: SectionDef): ColumnDef[][] {
   return [...groups.values()];
 }
 
-function Section({ table, section, cells, mark, onPick }: { table: TableDef; section: SectionDef; cells: Map<string, CellResult>; mark: ReturnType<typeof marksOf>; onPick: Pick }) {
+function Section({
+  table,
+  section,
+  cells,
+  mark,
+  onPick,
+}: {
+  table: TableDef;
+  section: SectionDef;
+  cells: Map<string, CellResult>;
+  mark: ReturnType<typeof marksOf>;
+  onPick: Pick;
+}) {
   const get = (row: string, column: string) => cells.get(`${row}|${column}`);
   const transposed = section.rows.length === 1 && section.columns.some((c) => c.group);
   if (transposed) {
@@ -87,7 +117,14 @@ function Section({ table, section, cells, mark, onPick }: { table: TableDef; sec
                 {g[0]!.subgroup ?? g[0]!.group}
               </th>
               {g.map((c) => (
-                <Cell key={c.id} cell={get(row.id, c.id)} mark={mark(row.id, c.id)} onPick={onPick} row={row.id} column={c.id} />
+                <Cell
+                  key={c.id}
+                  cell={get(row.id, c.id)}
+                  mark={mark(row.id, c.id)}
+                  onPick={onPick}
+                  row={row.id}
+                  column={c.id}
+                />
               ))}
             </tr>
           ))}
@@ -114,7 +151,20 @@ function Section({ table, section, cells, mark, onPick }: { table: TableDef; sec
             <th class="label" title={r.label} style={{ paddingLeft: `${2 + depth(section, r.id) * 8}px` }}>
               {shortLabel(r.label)}
             </th>
-            {r.group ? <td colSpan={section.columns.length} /> : section.columns.map((c) => <Cell key={c.id} cell={get(r.id, c.id)} mark={mark(r.id, c.id)} onPick={onPick} row={r.id} column={c.id} />)}
+            {r.group ? (
+              <td colSpan={section.columns.length} />
+            ) : (
+              section.columns.map((c) => (
+                <Cell
+                  key={c.id}
+                  cell={get(r.id, c.id)}
+                  mark={mark(r.id, c.id)}
+                  onPick={onPick}
+                  row={r.id}
+                  column={c.id}
+                />
+              ))
+            )}
           </tr>
         ))}
       </tbody>
@@ -135,13 +185,25 @@ export function Tables({ tables, findings, onPick }: { tables: TableResult[]; fi
         const def = tableDef(result);
         const cells = new Map((result.cells ?? []).map((c) => [`${c.row}|${c.column}`, c]));
         const mark = marksOf(result.table, findings);
-        const title = def?.title ?? formats.flatMap((f) => f.tables).find((d) => d.id === result.table)?.title ?? result.table;
+        const title =
+          def?.title ?? formats.flatMap((f) => f.tables).find((d) => d.id === result.table)?.title ?? result.table;
         return (
-          <div class={`table ${result.status}`} key={result.table} data-table={result.table} data-status={result.status}>
+          <div
+            class={`table ${result.status}`}
+            key={result.table}
+            data-table={result.table}
+            data-status={result.status}
+          >
             <h3>{title}</h3>
             {result.status === 'missing' ? <p class="note">{t('tableMissing')}</p> : null}
-            {result.status === 'unrecognized' || (!def && result.status !== 'missing') ? <p class="note">{t('tableUnrecognized')}</p> : null}
-            {def && result.status !== 'missing' ? def.sections.map((s) => <Section key={s.id} table={def} section={s} cells={cells} mark={mark} onPick={onPick} />) : null}
+            {result.status === 'unrecognized' || (!def && result.status !== 'missing') ? (
+              <p class="note">{t('tableUnrecognized')}</p>
+            ) : null}
+            {def && result.status !== 'missing'
+              ? def.sections.map((s) => (
+                  <Section key={s.id} table={def} section={s} cells={cells} mark={mark} onPick={onPick} />
+                ))
+              : null}
           </div>
         );
       })}

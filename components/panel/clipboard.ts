@@ -2,7 +2,10 @@
 export async function copySnippet(html: string, text: string): Promise<void> {
   if (typeof ClipboardItem === 'function' && navigator.clipboard?.write) {
     await navigator.clipboard.write([
-      new ClipboardItem({ 'text/html': new Blob([html], { type: 'text/html' }), 'text/plain': new Blob([text], { type: 'text/plain' }) }),
+      new ClipboardItem({
+        'text/html': new Blob([html], { type: 'text/html' }),
+        'text/plain': new Blob([text], { type: 'text/plain' }),
+      }),
     ]);
     return;
   }

@@ -19,7 +19,11 @@ function apis(): PanelApis {
  * await before open(). Where the browser has neither a side panel nor a sidebar, the content script
  * shows the same page inside the tab.
  */
-export async function openPanel(tabId: number, windowId?: number, view: Record<string, string> = {}): Promise<'sidepanel' | 'sidebar' | 'inpage'> {
+export async function openPanel(
+  tabId: number,
+  windowId?: number,
+  view: Record<string, string> = {},
+): Promise<'sidepanel' | 'sidebar' | 'inpage'> {
   const { sidePanel, sidebarAction } = apis();
   const query = new URLSearchParams({ tab: String(tabId), ...view }).toString();
   if (sidePanel) {
@@ -30,7 +34,10 @@ export async function openPanel(tabId: number, windowId?: number, view: Record<s
   }
   if (sidebarAction) {
     const opened = sidebarAction.open();
-    await Promise.all([opened, sidebarAction.setPanel({ panel: browser.runtime.getURL(`/sidepanel.html?${query}` as '/sidepanel.html') })]);
+    await Promise.all([
+      opened,
+      sidebarAction.setPanel({ panel: browser.runtime.getURL(`/sidepanel.html?${query}` as '/sidepanel.html') }),
+    ]);
     return 'sidebar';
   }
   await browser.tabs.sendMessage(tabId, { type: 'toggle-inpage-panel', tabId, query }, { frameId: 0 });

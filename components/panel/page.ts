@@ -18,7 +18,10 @@ export async function pageStatus(tabId: number): Promise<PageStatus | null> {
 }
 
 /** A write into the draft through the editor's own API; rejects when it did not happen. */
-export async function writeToPage(tabId: number, message: Extract<ToContent, { type: 'editor' | 'replace-table' }>): Promise<void> {
+export async function writeToPage(
+  tabId: number,
+  message: Extract<ToContent, { type: 'editor' | 'replace-table' }>,
+): Promise<void> {
   const result = BridgeResult.safeParse(await sendToPage(tabId, message));
   if (!result.success) throw new Error('no answer from the page');
   if (!result.data.ok) throw new Error(result.data.error);

@@ -1,6 +1,13 @@
 import { useState } from 'preact/hooks';
 import { formatForYear, type TableId } from '../../lib/format';
-import { partHeading, partSnippet, reportSkeleton, tableSnippet, variantCount, type Snippet } from '../../lib/write/snippets';
+import {
+  partHeading,
+  partSnippet,
+  reportSkeleton,
+  tableSnippet,
+  variantCount,
+  type Snippet,
+} from '../../lib/write/snippets';
 import { t, type MessageKey } from '../panel/t';
 import './popup.css';
 
@@ -32,7 +39,16 @@ function readYear(raw: string, now: Date): number | null {
  * The popup body: the report year and unit pick the format; then the whole report, one part or one
  * table goes into the draft (or the clipboard). Every action is a callback: the entrypoint talks to the page.
  */
-export function Popup({ detectedYear, unit: initialUnit = '', now = new Date(), onInsert, onCopy, onOpenPanel, onEnableSite, onOpenFiller }: PopupProps) {
+export function Popup({
+  detectedYear,
+  unit: initialUnit = '',
+  now = new Date(),
+  onInsert,
+  onCopy,
+  onOpenPanel,
+  onEnableSite,
+  onOpenFiller,
+}: PopupProps) {
   const [yearText, setYearText] = useState(String(detectedYear ?? now.getFullYear() - 1));
   const [unit, setUnit] = useState(initialUnit);
   const [partNumber, setPartNumber] = useState(1);
@@ -69,11 +85,23 @@ export function Popup({ detectedYear, unit: initialUnit = '', now = new Date(), 
       <div class="popup-fields">
         <label>
           {t('popupYear')}
-          <input type="text" inputMode="numeric" value={yearText} onInput={(e) => setYearText(e.currentTarget.value)} aria-invalid={year === null} size={6} />
+          <input
+            type="text"
+            inputMode="numeric"
+            value={yearText}
+            onInput={(e) => setYearText(e.currentTarget.value)}
+            aria-invalid={year === null}
+            size={6}
+          />
         </label>
         <label>
           {t('popupUnit')}
-          <input type="text" value={unit} placeholder={t('popupUnitPlaceholder')} onInput={(e) => setUnit(e.currentTarget.value)} />
+          <input
+            type="text"
+            value={unit}
+            placeholder={t('popupUnitPlaceholder')}
+            onInput={(e) => setUnit(e.currentTarget.value)}
+          />
         </label>
       </div>
       {format ? (
@@ -112,7 +140,11 @@ export function Popup({ detectedYear, unit: initialUnit = '', now = new Date(), 
           ))}
         </select>
         {variants > 1 ? (
-          <select aria-label={t('popupVariant')} value={variant} onChange={(e) => setVariant(Number(e.currentTarget.value))}>
+          <select
+            aria-label={t('popupVariant')}
+            value={variant}
+            onChange={(e) => setVariant(Number(e.currentTarget.value))}
+          >
             {Array.from({ length: variants }, (_, i) => (
               <option key={i} value={i}>
                 {t('popupVariantOption', String(i + 1))}
@@ -130,7 +162,11 @@ export function Popup({ detectedYear, unit: initialUnit = '', now = new Date(), 
 
       {chosenTable ? (
         <section class="popup-group">
-          <select aria-label={t('popupTable')} value={chosenTable} onChange={(e) => setTable(e.currentTarget.value as TableId)}>
+          <select
+            aria-label={t('popupTable')}
+            value={chosenTable}
+            onChange={(e) => setTable(e.currentTarget.value as TableId)}
+          >
             {tables.map((d) => (
               <option key={d.id} value={d.id}>
                 {d.title}

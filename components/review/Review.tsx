@@ -34,7 +34,11 @@ function Dates({ status, report }: { status: PageStatus; report: ReportJson }) {
         ) : null}
       </dd>
       <dt>{t('reviewPeriod')}</dt>
-      <dd data-field="period">{status.period ? t('reviewPeriodValue', String(status.period.from), String(status.period.to)) : t('reviewPeriodNone')}</dd>
+      <dd data-field="period">
+        {status.period
+          ? t('reviewPeriodValue', String(status.period.from), String(status.period.to))
+          : t('reviewPeriodNone')}
+      </dd>
     </dl>
   );
 }
@@ -45,13 +49,25 @@ function Exports({ status, report }: { status: PageStatus; report: ReportJson })
   const name = (ext: string) => fileName(report.year, ext);
   return (
     <div class="review-exports">
-      <button type="button" data-export="md" onClick={() => saveFile(name('md'), 'text/markdown;charset=utf-8', reviewSheet(shown(), meta()))}>
+      <button
+        type="button"
+        data-export="md"
+        onClick={() => saveFile(name('md'), 'text/markdown;charset=utf-8', reviewSheet(shown(), meta()))}
+      >
         {t('exportMarkdown')}
       </button>
-      <button type="button" data-export="csv" onClick={() => saveFile(name('csv'), 'text/csv;charset=utf-8', findingsCsv(shown(), meta()))}>
+      <button
+        type="button"
+        data-export="csv"
+        onClick={() => saveFile(name('csv'), 'text/csv;charset=utf-8', findingsCsv(shown(), meta()))}
+      >
         {t('exportCsv')}
       </button>
-      <button type="button" data-export="json" onClick={() => saveFile(name('json'), 'application/json', findingsJson(shown(), meta()))}>
+      <button
+        type="button"
+        data-export="json"
+        onClick={() => saveFile(name('json'), 'application/json', findingsJson(shown(), meta()))}
+      >
         {t('exportJson')}
       </button>
       <button type="button" data-export="print" onClick={() => printPage(reviewSheetHtml(shown(), meta()))}>
@@ -142,14 +158,31 @@ function PreviousPicker({ report, status, api }: { report: ReportJson; status: P
       </div>
       <label class="source">
         <span class="label">{t('previousFromFile')}</span>
-        <input type="file" name="previous-file" accept=".html,.htm,.txt,text/html,text/plain" disabled={busy} onChange={onFile} />
+        <input
+          type="file"
+          name="previous-file"
+          accept=".html,.htm,.txt,text/html,text/plain"
+          disabled={busy}
+          onChange={onFile}
+        />
       </label>
       <div class="source">
         <label class="label" for="previous-text">
           {t('previousFromPaste')}
         </label>
-        <textarea id="previous-text" name="previous-text" rows={4} value={pasted} onInput={(e) => setPasted(e.currentTarget.value)} />
-        <button type="button" data-action="use-pasted" disabled={busy || !pasted.trim()} onClick={() => use(previousFromText(pasted, t('previousPastedSource')))}>
+        <textarea
+          id="previous-text"
+          name="previous-text"
+          rows={4}
+          value={pasted}
+          onInput={(e) => setPasted(e.currentTarget.value)}
+        />
+        <button
+          type="button"
+          data-action="use-pasted"
+          disabled={busy || !pasted.trim()}
+          onClick={() => use(previousFromText(pasted, t('previousPastedSource')))}
+        >
           {t('previousUsePaste')}
         </button>
       </div>

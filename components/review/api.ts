@@ -30,7 +30,9 @@ export function browserReviewApi(tabId: number): ReviewApi {
       const found = await Promise.all(
         tabs.map(async (t) => {
           const status = await pageStatus(t.id!);
-          return status?.report && status.kind !== 'none' ? { tabId: t.id!, title: status.report.title ?? t.title ?? status.url, year: status.report.year } : null;
+          return status?.report && status.kind !== 'none'
+            ? { tabId: t.id!, title: status.report.title ?? t.title ?? status.url, year: status.report.year }
+            : null;
         }),
       );
       return found.filter((x): x is ReportTab => x !== null);

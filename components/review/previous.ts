@@ -15,14 +15,19 @@ export function previousReport(c: Checked): PreviousReport {
     year: p.year,
     text: p.text,
     // Only what carryover-mismatch reads: the cells' raw text and offsets stay behind.
-    tables: p.tables.map((t) => ({ table: t.table, ...(t.cells ? { cells: t.cells.map(({ row, column, value }) => ({ row, column, value })) } : {}) })),
+    tables: p.tables.map((t) => ({
+      table: t.table,
+      ...(t.cells ? { cells: t.cells.map(({ row, column, value }) => ({ row, column, value })) } : {}),
+    })),
   };
 }
 
 export type Parsed = { ok: true; previous: PreviousReport } | { ok: false; reason: 'not-a-report' | 'binary' };
 
 function accept(c: Checked): Parsed {
-  return c.findings.some((f) => f.code === 'not-a-report') ? { ok: false, reason: 'not-a-report' } : { ok: true, previous: previousReport(c) };
+  return c.findings.some((f) => f.code === 'not-a-report')
+    ? { ok: false, reason: 'not-a-report' }
+    : { ok: true, previous: previousReport(c) };
 }
 
 export const previousFromText = (text: string, source: string): Parsed => accept(checkText(text, { source }));
@@ -35,7 +40,8 @@ export function previousFromHtml(html: string, source: string): Parsed {
 
 /** A saved file's bytes as text: a BOM decides, then strict UTF-8, then GB18030 (pages saved from GBK sites). */
 export function decodeFile(bytes: Uint8Array): string | null {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return new TextDecoder('utf-8').decode(bytes.subarray(3));
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
   // NUL bytes: a PDF, a Word file or an image picked by mistake.
@@ -47,7 +53,8 @@ export function decodeFile(bytes: Uint8Array): string | null {
   }
 }
 
-const looksLikeHtml = (name: string, text: string) => /\.html?$/i.test(name) || /^\s*(?:<!doctype html|<html|<head|<body|<meta|<p[\s>]|<div)/i.test(text);
+const looksLikeHtml = (name: string, text: string) =>
+  /\.html?$/i.test(name) || /^\s*(?:<!doctype html|<html|<head|<body|<meta|<p[\s>]|<div)/i.test(text);
 
 export async function previousFromFile(file: File): Promise<Parsed> {
   const text = decodeFile(new Uint8Array(await file.arrayBuffer()));

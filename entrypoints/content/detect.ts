@@ -18,7 +18,12 @@ const SAMPLE = 3000;
 
 /** Every editing area in a document and its same-origin frames (the editor helper's DOM-only detection). */
 export function findEditors(doc: Document): Target[] {
-  return findEditingAreas(doc).map((a) => ({ kind: 'editor', editor: a.kind, el: a.root, ...(a.frame ? { frame: a.frame } : {}) }));
+  return findEditingAreas(doc).map((a) => ({
+    kind: 'editor',
+    editor: a.kind,
+    el: a.root,
+    ...(a.frame ? { frame: a.frame } : {}),
+  }));
 }
 
 /** The first characters of an editor's text, without reading the whole of a long draft. */

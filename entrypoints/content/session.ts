@@ -102,9 +102,16 @@ export class Session {
     if (!force && text === this.lastText) return this.status();
     this.lastText = text;
     const check = (year?: number): Located => {
-      const options = { source: location.href, disabled: this.settings.disabled, ...(year ? { year } : {}), ...(this.previous ? { previous: this.previous } : {}) };
+      const options = {
+        source: location.href,
+        disabled: this.settings.disabled,
+        ...(year ? { year } : {}),
+        ...(this.previous ? { previous: this.previous } : {}),
+      };
       // A CMS textarea holds the draft as HTML source: read it as markup, not as text with tags.
-      return target.editor === 'textarea' ? checkSource(text, (html) => new DOMParser().parseFromString(html, 'text/html'), options) : checkDom(target.el, options);
+      return target.editor === 'textarea'
+        ? checkSource(text, (html) => new DOMParser().parseFromString(html, 'text/html'), options)
+        : checkDom(target.el, options);
     };
     this.checked = check();
     // The default year of the settings is for drafts that do not say theirs (a new, empty draft).
@@ -128,7 +135,9 @@ export class Session {
       report,
       errors: report.findings.filter((f) => f.severity === 'error').length,
       period,
-      ...(this.previous ? { previous: { source: this.previous.source, title: this.previous.title, year: this.previous.year } } : {}),
+      ...(this.previous
+        ? { previous: { source: this.previous.source, title: this.previous.title, year: this.previous.year } }
+        : {}),
     };
   }
 

@@ -10,6 +10,10 @@ const filler = TableId.safeParse(params.get('filler'));
 const year = Number(params.get('year')) || null;
 
 render(
-  filler.success && boundTab !== null ? <FillerView tabId={boundTab} table={filler.data} year={year} /> : <PanelApp boundTab={boundTab} />,
+  filler.success && boundTab !== null ? (
+    <FillerView tabId={boundTab} table={filler.data} year={year} />
+  ) : (
+    <PanelApp boundTab={boundTab} />
+  ),
   document.getElementById('app')!,
 );

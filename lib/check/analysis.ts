@@ -47,7 +47,13 @@ export interface AnalyseOptions {
 }
 
 // Table rows that start with a top-level ordinal (一、本年新收…) are not part headings.
-const TOP_ROW_KEYS = [...new Set(formats.flatMap((f) => f.tables.flatMap((t: TableDef) => t.sections.flatMap((s) => s.rows.filter((r) => !r.parent).flatMap(rowKeys)))))];
+const TOP_ROW_KEYS = [
+  ...new Set(
+    formats.flatMap((f) =>
+      f.tables.flatMap((t: TableDef) => t.sections.flatMap((s) => s.rows.filter((r) => !r.parent).flatMap(rowKeys))),
+    ),
+  ),
+];
 const OLD_CUES = (formatPre2019.cues ?? []).map(compactLabel);
 
 export function analyse(doc: Doc, options: AnalyseOptions = {}): Analysis {
@@ -65,7 +71,8 @@ export function analyse(doc: Doc, options: AnalyseOptions = {}): Analysis {
 
   const active = tables.get('active');
   const requests = tables.get('requests');
-  const tableFormat = active?.status === 'ok' ? active.format.id : requests?.status === 'ok' ? requests.format.id : null;
+  const tableFormat =
+    active?.status === 'ok' ? active.format.id : requests?.status === 'ok' ? requests.format.id : null;
   const oldCue = headings.some((h) => OLD_CUES.some((cue) => h.words.includes(cue)));
 
   let format: ReportFormat;
@@ -76,7 +83,8 @@ export function analyse(doc: Doc, options: AnalyseOptions = {}): Analysis {
 
   const anyTable = [...tables.values()].some((t) => t.status === 'ok');
   const titled = !!meta.title && looksLikeReport(meta.title);
-  const isReport = anyTable || titled || sixFound >= 3 || (oldFound >= 3 && /政府信息公开/.test(doc.compact.text.slice(0, 5000)));
+  const isReport =
+    anyTable || titled || sixFound >= 3 || (oldFound >= 3 && /政府信息公开/.test(doc.compact.text.slice(0, 5000)));
 
   const violations = new Map<TableId, Violation[]>();
   for (const [id, t] of tables) {
@@ -122,6 +130,5 @@ export function columnLabel(def: TableDef, id: string): string {
   if (!col) return id;
   return [col.group, col.subgroup, col.label].filter(Boolean).join('·');
 }
-
 
 export type { FindingCode };

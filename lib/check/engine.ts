@@ -28,7 +28,12 @@ function toJson(a: Analysis, disabled: readonly FindingCode[]): Checked {
     if (disabled.includes(check.code)) continue;
     if (!a.isReport && check.code !== 'not-a-report') continue;
     for (const d of check.run(a)) {
-      findings.push({ ...d, code: check.code, severity: d.severity ?? check.severity, part: d.part ?? partAt(a, d.start) });
+      findings.push({
+        ...d,
+        code: check.code,
+        severity: d.severity ?? check.severity,
+        part: d.part ?? partAt(a, d.start),
+      });
     }
   }
   const tables: TableResult[] = (['active', 'requests', 'review'] as const).map((id) => {
@@ -45,7 +50,14 @@ function toJson(a: Analysis, disabled: readonly FindingCode[]): Checked {
     format: a.format,
     expectedFormat: a.expected?.id ?? 'unknown',
     publishedAt: a.meta.publishedAt?.date ?? null,
-    parts: a.parts.map((p) => ({ part: p.part, status: p.status, heading: p.heading?.text, title: p.title, start: p.start, end: p.end })),
+    parts: a.parts.map((p) => ({
+      part: p.part,
+      status: p.status,
+      heading: p.heading?.text,
+      title: p.title,
+      start: p.start,
+      end: p.end,
+    })),
     tables,
     findings,
     text: a.doc.text,
@@ -70,16 +82,23 @@ export function checkSource(source: string, parse: (html: string) => Document, o
 }
 
 /** An editor's body or a published page's article; `locate` maps a finding back to the page. */
-export function checkDom(root: Node, options: CheckOptions = {}): Checked & { locate(start: number, end: number): Range | null } {
+export function checkDom(
+  root: Node,
+  options: CheckOptions = {},
+): Checked & { locate(start: number, end: number): Range | null } {
   const { doc, locate } = readDom(root);
   return { ...checkDoc(doc, options), locate };
 }
 
 /** A whole published page (a live document, a DOMParser or linkedom result): its article is checked. */
-export function checkPage(doc: Document, options: CheckOptions = {}): Checked & { locate(start: number, end: number): Range | null } {
+export function checkPage(
+  doc: Document,
+  options: CheckOptions = {},
+): Checked & { locate(start: number, end: number): Range | null } {
   const article = findArticle(doc);
   // A date line above the article (发布时间 beside #zoom) still dates the report.
-  const publishedAt = options.publishedAt ?? (article === doc.body ? undefined : publishedIn(doc.body?.textContent ?? '') ?? undefined);
+  const publishedAt =
+    options.publishedAt ?? (article === doc.body ? undefined : (publishedIn(doc.body?.textContent ?? '') ?? undefined));
   return checkDom(article, { ...options, publishedAt });
 }
 

@@ -47,7 +47,12 @@ function holds(op: RuleDef['op'], left: number, right: number): boolean {
  * Evaluates a table's rules. A blank part counts as 0 (one blank cell must not hide the real
  * imbalances); a blank single-cell side is not a mismatch but a blank total.
  */
-export function evaluate(def: TableDef, rules: readonly RuleDef[], cells: readonly ReadCell[], found: ReadonlySet<string>): Violation[] {
+export function evaluate(
+  def: TableDef,
+  rules: readonly RuleDef[],
+  cells: readonly ReadCell[],
+  found: ReadonlySet<string>,
+): Violation[] {
   const byKey = new Map(cells.map((c) => [cellKey(c.row, c.column), c]));
   const out: Violation[] = [];
   for (const rule of rules) {
@@ -61,14 +66,26 @@ export function evaluate(def: TableDef, rules: readonly RuleDef[], cells: readon
         if (involved.length === 0 || !involved.every((r) => found.has(r))) continue;
         for (const column of rule.only ?? columns) {
           if (!columns.includes(column)) continue;
-          check(rule, sides[0]!, sides[1]!, (row) => byKey.get(cellKey(row, column)), (row) => ({ row, column }));
+          check(
+            rule,
+            sides[0]!,
+            sides[1]!,
+            (row) => byKey.get(cellKey(row, column)),
+            (row) => ({ row, column }),
+          );
         }
       } else {
         const sides = [rule.left, rule.right];
         if (![...sides[0]!, ...sides[1]!].every((c) => columns.includes(c))) continue;
         for (const row of rule.only ?? numberRows) {
           if (!numberRows.includes(row)) continue;
-          check(rule, sides[0]!, sides[1]!, (column) => byKey.get(cellKey(row, column)), (column) => ({ row, column }));
+          check(
+            rule,
+            sides[0]!,
+            sides[1]!,
+            (column) => byKey.get(cellKey(row, column)),
+            (column) => ({ row, column }),
+          );
         }
       }
     }
@@ -93,10 +110,14 @@ export function evaluate(def: TableDef, rules: readonly RuleDef[], cells: readon
         if (rule.op === '=') out.push({ rule, ...at(single), expected: other, actual: null, blankTotal: true });
         return;
       }
-      const ok = single === left[0] && left.length === 1 ? holds(rule.op, total.value, other) : holds(rule.op, other, total.value);
+      const ok =
+        single === left[0] && left.length === 1
+          ? holds(rule.op, total.value, other)
+          : holds(rule.op, other, total.value);
       if (!ok) out.push({ rule, ...at(single), expected: round(other), actual: total.value, blankTotal: false });
       return;
     }
-    if (!holds(rule.op, l, r)) out.push({ rule, ...at(right[right.length - 1]!), expected: round(l), actual: round(r), blankTotal: false });
+    if (!holds(rule.op, l, r))
+      out.push({ rule, ...at(right[right.length - 1]!), expected: round(l), actual: round(r), blankTotal: false });
   }
 }

@@ -1,4 +1,14 @@
-import type { ColumnDef, ContentRuleDef, FormatDef, LevelRuleDef, PartDef, RowDef, RuleDef, TableDef, TextClaimDef } from './schema';
+import type {
+  ColumnDef,
+  ContentRuleDef,
+  FormatDef,
+  LevelRuleDef,
+  PartDef,
+  RowDef,
+  RuleDef,
+  TableDef,
+  TextClaimDef,
+} from './schema';
 
 /** Pieces the 2019 and 2021 formats print identically; each format file composes them. */
 
@@ -6,10 +16,24 @@ export const sixParts: PartDef[] = [
   {
     number: 1,
     title: '总体情况',
-    variants: ['概述', '总体公开工作情况概述', '政府信息公开工作总体情况', '基本情况', '总体公开情况', '政府信息公开总体情况', '工作概述'],
+    variants: [
+      '概述',
+      '总体公开工作情况概述',
+      '政府信息公开工作总体情况',
+      '基本情况',
+      '总体公开情况',
+      '政府信息公开总体情况',
+      '工作概述',
+    ],
     keywords: ['总体', '概述', '基本情况', '概况'],
     // 《条例》第五十条: a people's government reports 工作考核、社会评议和责任追究 under 监督保障.
-    subheadings: ['主动公开', '依申请公开', '政府信息管理', '政府信息公开平台建设', '监督保障（工作考核、社会评议和责任追究情况）'],
+    subheadings: [
+      '主动公开',
+      '依申请公开',
+      '政府信息管理',
+      '政府信息公开平台建设',
+      '监督保障（工作考核、社会评议和责任追究情况）',
+    ],
     boilerplate: [
       '{year}年，{unit}认真贯彻落实《中华人民共和国政府信息公开条例》，坚持以公开为常态、不公开为例外，围绕中心工作，扎实推进政府信息公开工作。',
       '本报告根据《中华人民共和国政府信息公开条例》要求编制，所列数据统计期限自{year}年1月1日起至{year}年12月31日止。',
@@ -29,7 +53,12 @@ export const sixParts: PartDef[] = [
   {
     number: 3,
     title: '收到和处理政府信息公开申请情况',
-    variants: ['依申请公开政府信息情况', '依申请公开政府信息及咨询受理情况', '依申请公开情况', '收到和处理政府信息公开申请'],
+    variants: [
+      '依申请公开政府信息情况',
+      '依申请公开政府信息及咨询受理情况',
+      '依申请公开情况',
+      '收到和处理政府信息公开申请',
+    ],
     keywords: ['收到和处理', '依申请公开', '公开申请'],
     boilerplate: [
       '{year}年，{unit}依法受理、按时答复政府信息公开申请，严格执行《中华人民共和国政府信息公开条例》规定的答复期限和答复形式。具体情况如下：',
@@ -99,11 +128,26 @@ export const requestRowsHead: RowDef[] = [
   { id: 'carried', label: '二、上年结转政府信息公开申请数量', keys: ['上年结转'] },
   { id: 'results', label: '三、本年度办理结果', group: true, keys: ['本年度办理结果'] },
   { id: 'granted', label: '（一）予以公开', parent: 'results', keys: ['（一）予以公开', '予以公开'] },
-  { id: 'partial', label: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）', parent: 'results', keys: ['（二）部分公开', '部分公开'] },
+  {
+    id: 'partial',
+    label: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）',
+    parent: 'results',
+    keys: ['（二）部分公开', '部分公开'],
+  },
   { id: 'denied', label: '（三）不予公开', parent: 'results', group: true },
   { id: 'denied.secret', label: leafLabel('1.', '属于国家秘密'), parent: 'denied', keys: ['国家秘密'] },
-  { id: 'denied.law', label: leafLabel('2.', '其他法律行政法规禁止公开'), parent: 'denied', keys: ['法律行政法规禁止', '其他法律行政'] },
-  { id: 'denied.safety', label: leafLabel('3.', '危及“三安全一稳定”'), parent: 'denied', keys: ['三安全一稳定', '危及'] },
+  {
+    id: 'denied.law',
+    label: leafLabel('2.', '其他法律行政法规禁止公开'),
+    parent: 'denied',
+    keys: ['法律行政法规禁止', '其他法律行政'],
+  },
+  {
+    id: 'denied.safety',
+    label: leafLabel('3.', '危及“三安全一稳定”'),
+    parent: 'denied',
+    keys: ['三安全一稳定', '危及'],
+  },
   { id: 'denied.thirdParty', label: leafLabel('4.', '保护第三方合法权益'), parent: 'denied', keys: ['第三方合法权益'] },
   { id: 'denied.internal', label: leafLabel('5.', '属于三类内部事务信息'), parent: 'denied', keys: ['内部事务'] },
   { id: 'denied.process', label: leafLabel('6.', '属于四类过程性信息'), parent: 'denied', keys: ['过程性信息'] },
@@ -111,14 +155,29 @@ export const requestRowsHead: RowDef[] = [
   { id: 'denied.inquiry', label: leafLabel('8.', '属于行政查询事项'), parent: 'denied', keys: ['行政查询'] },
   { id: 'unable', label: '（四）无法提供', parent: 'results', group: true },
   { id: 'unable.notHeld', label: leafLabel('1.', '本机关不掌握相关政府信息'), parent: 'unable', keys: ['不掌握'] },
-  { id: 'unable.create', label: leafLabel('2.', '没有现成信息需要另行制作'), parent: 'unable', keys: ['另行制作', '没有现成'] },
-  { id: 'unable.unclear', label: leafLabel('3.', '补正后申请内容仍不明确'), parent: 'unable', keys: ['仍不明确', '补正后申请'] },
+  {
+    id: 'unable.create',
+    label: leafLabel('2.', '没有现成信息需要另行制作'),
+    parent: 'unable',
+    keys: ['另行制作', '没有现成'],
+  },
+  {
+    id: 'unable.unclear',
+    label: leafLabel('3.', '补正后申请内容仍不明确'),
+    parent: 'unable',
+    keys: ['仍不明确', '补正后申请'],
+  },
   { id: 'ignored', label: '（五）不予处理', parent: 'results', group: true },
   { id: 'ignored.petition', label: leafLabel('1.', '信访举报投诉类申请'), parent: 'ignored', keys: ['信访举报'] },
   { id: 'ignored.repeat', label: leafLabel('2.', '重复申请'), parent: 'ignored', keys: ['重复申请'] },
   { id: 'ignored.publication', label: leafLabel('3.', '要求提供公开出版物'), parent: 'ignored', keys: ['公开出版物'] },
   { id: 'ignored.massive', label: leafLabel('4.', '无正当理由大量反复申请'), parent: 'ignored', keys: ['大量反复'] },
-  { id: 'ignored.confirm', label: leafLabel('5.', '要求行政机关确认或重新出具已获取信息'), parent: 'ignored', keys: ['要求行政机关确认', '重新出具'] },
+  {
+    id: 'ignored.confirm',
+    label: leafLabel('5.', '要求行政机关确认或重新出具已获取信息'),
+    parent: 'ignored',
+    keys: ['要求行政机关确认', '重新出具'],
+  },
 ];
 
 export const requestRowsTail: RowDef[] = [
@@ -259,7 +318,12 @@ export const deadlines: Pick<FormatDef, 'deadline' | 'governmentDeadline'> = {
 };
 
 export const regulationsByLevel: LevelRuleDef[] = [
-  { table: 'active', row: 'regulations', levels: ['township', 'county'], label: '规章只能由国务院部门和省、自治区、直辖市及设区的市人民政府制定' },
+  {
+    table: 'active',
+    row: 'regulations',
+    levels: ['township', 'county'],
+    label: '规章只能由国务院部门和省、自治区、直辖市及设区的市人民政府制定',
+  },
 ];
 
 /** What part 1 covers (the five sub-headings) and what a government's report adds (《条例》第五十条). */
@@ -267,7 +331,18 @@ export const partOneContent: ContentRuleDef[] = [
   { id: 'part1-active', part: 1, any: ['主动公开'], label: '主动公开' },
   { id: 'part1-requests', part: 1, any: ['依申请公开', '依申请'], label: '依申请公开' },
   { id: 'part1-management', part: 1, any: ['政府信息管理', '信息管理'], label: '政府信息管理' },
-  { id: 'part1-platform', part: 1, any: ['平台建设', '公开平台', '政府网站', '门户网站'], label: '政府信息公开平台建设' },
+  {
+    id: 'part1-platform',
+    part: 1,
+    any: ['平台建设', '公开平台', '政府网站', '门户网站'],
+    label: '政府信息公开平台建设',
+  },
   { id: 'part1-oversight', part: 1, any: ['监督保障', '监督', '保障'], label: '监督保障' },
-  { id: 'government-assessment', part: 0, any: ['考核', '社会评议', '责任追究'], onlyGovernment: true, label: '工作考核、社会评议和责任追究结果情况' },
+  {
+    id: 'government-assessment',
+    part: 0,
+    any: ['考核', '社会评议', '责任追究'],
+    onlyGovernment: true,
+    label: '工作考核、社会评议和责任追究结果情况',
+  },
 ];

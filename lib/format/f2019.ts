@@ -1,5 +1,16 @@
 import type { FormatDef } from './schema';
-import { deadlines, partOneContent, regulationsByLevel, requestAndReviewRules, requestRowsHead, requestRowsTail, requestTable, reviewTable, sixParts, textClaims } from './common';
+import {
+  deadlines,
+  partOneContent,
+  regulationsByLevel,
+  requestAndReviewRules,
+  requestRowsHead,
+  requestRowsTail,
+  requestTable,
+  reviewTable,
+  sixParts,
+  textClaims,
+} from './common';
 
 /** 国办公开办函〔2019〕60号: reports for 2019 and 2020. */
 const itemColumns = [

@@ -1,5 +1,16 @@
 import type { FormatDef } from './schema';
-import { deadlines, partOneContent, regulationsByLevel, requestAndReviewRules, requestRowsHead, requestRowsTail, requestTable, reviewTable, sixParts, textClaims } from './common';
+import {
+  deadlines,
+  partOneContent,
+  regulationsByLevel,
+  requestAndReviewRules,
+  requestRowsHead,
+  requestRowsTail,
+  requestTable,
+  reviewTable,
+  sixParts,
+  textClaims,
+} from './common';
 
 /** 国办公开办函〔2021〕30号: reports for 2021 on. */
 export const format2021: FormatDef = {
@@ -49,7 +60,9 @@ export const format2021: FormatDef = {
         {
           id: 'item8',
           label: '第二十条第（八）项',
-          columns: [{ id: 'amount', label: '本年收费金额（单位：万元）', keys: ['本年收费金额', '收费金额'], money: true }],
+          columns: [
+            { id: 'amount', label: '本年收费金额（单位：万元）', keys: ['本年收费金额', '收费金额'], money: true },
+          ],
           rows: [{ id: 'fees', label: '行政事业性收费' }],
         },
       ],
@@ -57,8 +70,18 @@ export const format2021: FormatDef = {
     requestTable([
       ...requestRowsHead,
       { id: 'other', label: '（六）其他处理', parent: 'results', group: true, keys: ['（六）其他处理'] },
-      { id: 'other.noCorrection', label: '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', parent: 'other', keys: ['逾期不补正'] },
-      { id: 'other.noFee', label: '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', parent: 'other', keys: ['收费通知', '逾期未按'] },
+      {
+        id: 'other.noCorrection',
+        label: '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
+        parent: 'other',
+        keys: ['逾期不补正'],
+      },
+      {
+        id: 'other.noFee',
+        label: '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
+        parent: 'other',
+        keys: ['收费通知', '逾期未按'],
+      },
       { id: 'other.other', label: '3.其他', parent: 'other', keys: ['3.其他'] },
       ...requestRowsTail,
     ]),
@@ -80,5 +103,8 @@ export const format2021: FormatDef = {
   ],
   levelRules: regulationsByLevel,
   textClaims,
-  contentRules: [...partOneContent, { id: 'part6-fees', part: 6, any: ['信息处理费', '处理费'], label: '信息处理费的收取情况' }],
+  contentRules: [
+    ...partOneContent,
+    { id: 'part6-fees', part: 6, any: ['信息处理费', '处理费'], label: '信息处理费的收取情况' },
+  ],
 };

@@ -12,7 +12,10 @@ export function formatById(id: FormatId): FormatDef {
 
 /** The format a report for `year` must use. */
 export function formatForYear(year: number): FormatDef {
-  return formats.find((f) => year >= f.years.from && (f.years.to === undefined || year <= f.years.to)) ?? formatById('pre2019');
+  return (
+    formats.find((f) => year >= f.years.from && (f.years.to === undefined || year <= f.years.to)) ??
+    formatById('pre2019')
+  );
 }
 
 export { format2019, format2021, formatPre2019 };

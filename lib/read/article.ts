@@ -3,7 +3,20 @@
  * The article is the container CMSs are known to use, else the smallest element that still holds
  * the report's title and its part headings.
  */
-const CONTAINERS = ['#zoom', '.TRS_Editor', '.trs_editor', '.Custom_UnionStyle', '#ivs_content', '#webeditorview', '.xxgk_content', '.article-content', '.article_content', '#UCAP-CONTENT', '.view', 'article'];
+const CONTAINERS = [
+  '#zoom',
+  '.TRS_Editor',
+  '.trs_editor',
+  '.Custom_UnionStyle',
+  '#ivs_content',
+  '#webeditorview',
+  '.xxgk_content',
+  '.article-content',
+  '.article_content',
+  '#UCAP-CONTENT',
+  '.view',
+  'article',
+];
 
 const MARKERS = /政府信息公开|总体情况|主动公开|收到和处理|行政复议|存在的主要问题|其他需要报告/g;
 

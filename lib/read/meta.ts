@@ -49,7 +49,10 @@ function findTitle(doc: Doc): Pick<Meta, 'title' | 'titleStart' | 'titleEnd'> {
     // A title wraps: 洪泽区人民政府 / 2023年政府信息公开工作年度报告, or …工作年度 / 报告
     const prevOk = !!prev && prev.text.length <= 40 && !/[。，,；]/.test(prev.text);
     const startsWithYear = /^(?:19|20)\d{2}年/.test(line.text);
-    const wraps = line.text.length <= 6 || (startsWithYear && !YEAR.test(prev?.text ?? '')) || (!YEAR.test(line.text) && YEAR.test(prev?.text ?? ''));
+    const wraps =
+      line.text.length <= 6 ||
+      (startsWithYear && !YEAR.test(prev?.text ?? '')) ||
+      (!YEAR.test(line.text) && YEAR.test(prev?.text ?? ''));
     if (prev && prevOk && wraps) {
       return { title: prev.text + line.text, titleStart: prev.start, titleEnd: line.end };
     }
@@ -73,7 +76,9 @@ function findYear(doc: Doc, title: string | null, period: Meta['period']): numbe
 
 function findPeriod(doc: Doc): Meta['period'] {
   const c = doc.compact;
-  const m = /统计期限(?:为|是)?(?:自|从)?((?:19|20)\d{2})年1月1日(?:起)?(?:至|到|-)((?:19|20)\d{2})年12月31日/.exec(c.text);
+  const m = /统计期限(?:为|是)?(?:自|从)?((?:19|20)\d{2})年1月1日(?:起)?(?:至|到|-)((?:19|20)\d{2})年12月31日/.exec(
+    c.text,
+  );
   if (!m) return null;
   return { years: [Number(m[1]), Number(m[2])], start: c.map[m.index]!, end: c.map[m.index + m[0].length - 1]! + 1 };
 }
@@ -107,9 +112,14 @@ function findUnit(title: string | null, doc: Doc): string | null {
     }
   }
   // The signature above the closing date: 阳头升乡人民政府 / 2021年1月24日
-  const tail = doc.text.slice(-600).split('\n').map((l) => l.trim()).filter(Boolean);
+  const tail = doc.text
+    .slice(-600)
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   for (let i = tail.length - 1; i > 0; i--) {
-    if (/^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$/.test(compactLabel(tail[i]!)) && tail[i - 1]!.length <= 30) return compactLabel(tail[i - 1]!);
+    if (/^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$/.test(compactLabel(tail[i]!)) && tail[i - 1]!.length <= 30)
+      return compactLabel(tail[i - 1]!);
   }
   return null;
 }
@@ -119,8 +129,12 @@ const MUNICIPALITIES = /^(?:北京|上海|天津|重庆)市(?:人民政府)?$/;
 export function levelOf(unit: string | null): { level: Level; government: boolean } {
   if (!unit) return { level: 'unknown', government: false };
   const u = unit.replace(/(?:人民政府|政府)$/, '');
-  const government = /(?:人民政府|政府|办事处)$/.test(unit) || /(?:乡|镇|街道|县|区|旗|市|省|自治区|自治州|盟)$/.test(unit);
-  if (/(?:局|委员会|委|办公室|办|厅|中心|院|署|所|站|队|馆|公司|处|部|会)$/.test(u) && !/(?:街道办事处|街道办)$/.test(u)) {
+  const government =
+    /(?:人民政府|政府|办事处)$/.test(unit) || /(?:乡|镇|街道|县|区|旗|市|省|自治区|自治州|盟)$/.test(unit);
+  if (
+    /(?:局|委员会|委|办公室|办|厅|中心|院|署|所|站|队|馆|公司|处|部|会)$/.test(u) &&
+    !/(?:街道办事处|街道办)$/.test(u)
+  ) {
     return { level: 'department', government: false };
   }
   if (MUNICIPALITIES.test(unit)) return { level: 'province', government };

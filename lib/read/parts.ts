@@ -39,9 +39,11 @@ export function findHeadings(doc: Doc, exclude: readonly string[]): Heading[] {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
     let i = lineStart;
-    while (i < lineEnd && (text.charCodeAt(i) <= 32 || text.charCodeAt(i) === 0xa0 || text.charCodeAt(i) === 0x3000)) i++;
+    while (i < lineEnd && (text.charCodeAt(i) <= 32 || text.charCodeAt(i) === 0xa0 || text.charCodeAt(i) === 0x3000))
+      i++;
     // Word's extraction leaves markers such as [bookmark: _GoBack] before a heading.
-    while (text[i] === '[' && text.indexOf(']', i) > 0 && text.indexOf(']', i) < Math.min(lineEnd, i + 60)) i = text.indexOf(']', i) + 1;
+    while (text[i] === '[' && text.indexOf(']', i) > 0 && text.indexOf(']', i) < Math.min(lineEnd, i + 60))
+      i = text.indexOf(']', i) + 1;
     if (i < lineEnd && FIRST.test(text[i]!)) {
       const heading = readHeading(text, i, lineEnd, exclude);
       if (heading) headings.push(heading);
@@ -79,7 +81,8 @@ function matchesPart(words: string, part: PartDef): 'title' | 'variant' | 'conta
   const title = compactOf(part.title);
   if (words === title) return 'title';
   if (part.variants.some((v) => compactOf(v) === words)) return 'variant';
-  if (words.includes(title) || part.variants.some((v) => v.length >= 4 && words.includes(compactOf(v)))) return 'contains';
+  if (words.includes(title) || part.variants.some((v) => v.length >= 4 && words.includes(compactOf(v))))
+    return 'contains';
   if (part.keywords.some((k) => words.includes(compactOf(k)))) return 'keyword';
   return null;
 }

@@ -41,7 +41,8 @@ const keyCache = new WeakMap<object, string[]>();
 
 export function rowKeys(row: RowDef): string[] {
   let keys = keyCache.get(row);
-  if (!keys) keyCache.set(row, (keys = (row.keys ?? [stripOrdinal(row.label).replace(/[（(].*$/, '')]).map(compactLabel)));
+  if (!keys)
+    keyCache.set(row, (keys = (row.keys ?? [stripOrdinal(row.label).replace(/[（(].*$/, '')]).map(compactLabel)));
   return keys;
 }
 
@@ -193,7 +194,8 @@ function readLabelled(doc: Doc, def: TableDef, format: FormatDef, from: number, 
   const found = new Set(anchors.map((a) => a.row.id));
   const headerEnd = anchors[anchors.length - 1]!.end;
   let columnsFound = 0;
-  for (const s of def.sections) for (const col of s.columns) if (earliest(c.text, columnKeys(col), cStart, headerEnd)) columnsFound++;
+  for (const s of def.sections)
+    for (const col of s.columns) if (earliest(c.text, columnKeys(col), cStart, headerEnd)) columnsFound++;
   const lastCell = [...cells].reverse().find((x) => x.end !== undefined);
   return {
     id: def.id,
@@ -274,7 +276,11 @@ function signature(def: TableDef): string {
  * Reads each of the three tables with every format that defines it and keeps the layout that fits
  * best (ties go to the expected format): so a 2019 table in a 2021 report is read, and named.
  */
-export function readTables(doc: Doc, candidates: readonly FormatDef[], expected: FormatDef | null): Map<TableId, ReadTable> {
+export function readTables(
+  doc: Doc,
+  candidates: readonly FormatDef[],
+  expected: FormatDef | null,
+): Map<TableId, ReadTable> {
   const result = new Map<TableId, ReadTable>();
   const ordered = expected ? [expected, ...candidates.filter((f) => f !== expected)] : [...candidates];
   let from = 0;

@@ -40,7 +40,8 @@ export function compact(source: string, from = 0, to = source.length): Compact {
 
 function decode(codes: Uint16Array): string {
   let out = '';
-  for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode.apply(null, codes.subarray(i, i + 8192) as unknown as number[]);
+  for (let i = 0; i < codes.length; i += 8192)
+    out += String.fromCharCode.apply(null, codes.subarray(i, i + 8192) as unknown as number[]);
   return out;
 }
 

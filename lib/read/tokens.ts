@@ -99,7 +99,8 @@ export function tokenize(text: string, from: number, to: number): Token[] {
       const before = tokens.length;
       pieces(text, fieldStart, fieldEnd, add);
       // An empty field between tabs is a blank cell; an empty line is nothing.
-      if (tokens.length === before && (hasTab || fieldStart > lineStart)) tokens.push({ kind: 'blank', raw: '', start: fieldStart, end: fieldStart, line });
+      if (tokens.length === before && (hasTab || fieldStart > lineStart))
+        tokens.push({ kind: 'blank', raw: '', start: fieldStart, end: fieldStart, line });
       if (fieldEnd === lineEnd) break;
       fieldStart = fieldEnd + 1;
       if (fieldStart > lineEnd) break;

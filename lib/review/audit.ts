@@ -13,13 +13,31 @@ type Tally = { findings: readonly Pick<Finding, 'code' | 'severity'>[] };
 const count = (r: Tally, s: Severity) => r.findings.reduce((n, f) => n + (f.severity === s ? 1 : 0), 0);
 const codes = (r: Tally) => [...new Set(r.findings.map((f) => f.code))];
 
-export const REPORT_CSV_HEADER = ['source', 'unit', 'year', 'format', 'expectedFormat', 'errors', 'warnings', 'codes'] as const;
+export const REPORT_CSV_HEADER = [
+  'source',
+  'unit',
+  'year',
+  'format',
+  'expectedFormat',
+  'errors',
+  'warnings',
+  'codes',
+] as const;
 
 export const reportCsvHeader = () => csvRecord(REPORT_CSV_HEADER);
 
 /** One report as one CSV record; the codes found are space-separated in one field. */
 export function reportCsvRow(r: ReportJson): string {
-  return csvRecord([r.source, r.unit, r.year, r.format, r.expectedFormat, count(r, 'error'), count(r, 'warning'), codes(r).join(' ')]);
+  return csvRecord([
+    r.source,
+    r.unit,
+    r.year,
+    r.format,
+    r.expectedFormat,
+    count(r, 'error'),
+    count(r, 'warning'),
+    codes(r).join(' '),
+  ]);
 }
 
 /** The closing count of a batch: reports, reports with errors, unreadable inputs, and how many reports carried each code. */
@@ -36,25 +54,47 @@ export class Summary {
   }
 
   toJSON() {
-    return { reports: this.reports, withErrors: this.withErrors, unreadable: this.unreadable, byCode: Object.fromEntries([...this.byCode].sort((a, b) => b[1] - a[1])) };
+    return {
+      reports: this.reports,
+      withErrors: this.withErrors,
+      unreadable: this.unreadable,
+      byCode: Object.fromEntries([...this.byCode].sort((a, b) => b[1] - a[1])),
+    };
   }
 
   /** Chinese lines: the totals, then `code<TAB>reports` by frequency. */
   toString(): string {
-    const lines = [`共检查 ${this.reports} 份报告，${this.withErrors} 份有错误${this.unreadable ? `，${this.unreadable} 个文件无法读取` : ''}。`];
-    for (const [code, n] of [...this.byCode].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) lines.push(`${code}\t${n}`);
+    const lines = [
+      `共检查 ${this.reports} 份报告，${this.withErrors} 份有错误${this.unreadable ? `，${this.unreadable} 个文件无法读取` : ''}。`,
+    ];
+    for (const [code, n] of [...this.byCode].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])))
+      lines.push(`${code}\t${n}`);
     return lines.join('\n') + '\n';
   }
 }
 
-const STATUS: Record<string, string> = { ok: '✓', retitled: '（标题不规范）', missing: '（缺）', unrecognized: '（无法识别）' };
+const STATUS: Record<string, string> = {
+  ok: '✓',
+  retitled: '（标题不规范）',
+  missing: '（缺）',
+  unrecognized: '（无法识别）',
+};
 const PART_NUMERALS = '一二三四五六';
 
 /** The terminal view of one report: what the side panel would show, in a few lines. */
 export function terminalReport(r: ReportJson): string {
-  const format = r.format !== 'unknown' && r.format !== 'pre2019' ? formatById(r.format) : r.expectedFormat !== 'unknown' ? formatById(r.expectedFormat) : null;
-  const tableName = (id: string) => format?.tables.find((t) => t.id === id)?.title.replace(/^[一二三四五六七八九十]+、/, '') ?? id;
-  const expected = r.expectedFormat !== 'unknown' && r.expectedFormat !== r.format ? `，该年度应为${formatName(r.expectedFormat)}` : '';
+  const format =
+    r.format !== 'unknown' && r.format !== 'pre2019'
+      ? formatById(r.format)
+      : r.expectedFormat !== 'unknown'
+        ? formatById(r.expectedFormat)
+        : null;
+  const tableName = (id: string) =>
+    format?.tables.find((t) => t.id === id)?.title.replace(/^[一二三四五六七八九十]+、/, '') ?? id;
+  const expected =
+    r.expectedFormat !== 'unknown' && r.expectedFormat !== r.format
+      ? `，该年度应为${formatName(r.expectedFormat)}`
+      : '';
   const lines = [
     `■ ${r.source}`,
     `  标题：${r.title ?? '（未找到）'}`,
@@ -62,7 +102,8 @@ export function terminalReport(r: ReportJson): string {
     `  格式：${formatName(r.format)}${expected}`,
     `  六个部分：${r.parts.map((p) => `${PART_NUMERALS[p.part - 1]}${STATUS[p.status]}`).join(' ')}`,
   ];
-  if (r.format !== 'pre2019') lines.push(`  统计表：${r.tables.map((t) => `${tableName(t.table)}${STATUS[t.status]}`).join('；')}`);
+  if (r.format !== 'pre2019')
+    lines.push(`  统计表：${r.tables.map((t) => `${tableName(t.table)}${STATUS[t.status]}`).join('；')}`);
   const [errors, warnings] = [count(r, 'error'), count(r, 'warning')];
   lines.push(errors || warnings ? `  发现：错误 ${errors} 项，警告 ${warnings} 项` : '  未发现错误或警告');
   for (const f of r.findings) {

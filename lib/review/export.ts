@@ -30,7 +30,17 @@ export function reportJson(c: ReportJson & { text?: string; locate?: unknown; pe
 
 /** One CSV record, RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled; CRLF ends it. */
 export function csvRecord(fields: readonly (string | number | null | undefined)[]): string {
-  return fields.map((f) => (f === null || f === undefined ? '' : /[",\r\n]/.test(String(f)) ? `"${String(f).replace(/"/g, '""')}"` : String(f))).join(',') + '\r\n';
+  return (
+    fields
+      .map((f) =>
+        f === null || f === undefined
+          ? ''
+          : /[",\r\n]/.test(String(f))
+            ? `"${String(f).replace(/"/g, '""')}"`
+            : String(f),
+      )
+      .join(',') + '\r\n'
+  );
 }
 
 /** A UTF-8 byte order mark: without it Excel reads a Chinese CSV as the local code page. */
@@ -56,13 +66,37 @@ export function findingPlace(r: ReportJson, f: Finding): string {
   return place.join(' · ');
 }
 
-export const FINDINGS_CSV_HEADER = ['severity', 'code', 'check', 'place', 'part', 'table', 'row', 'column', 'expected', 'actual', 'message'];
+export const FINDINGS_CSV_HEADER = [
+  'severity',
+  'code',
+  'check',
+  'place',
+  'part',
+  'table',
+  'row',
+  'column',
+  'expected',
+  'actual',
+  'message',
+];
 
 /** The findings of one report, a row each, in the order shown. */
 export function findingsCsv(r: ReportJson, meta: SheetMeta = {}): string {
   const name = meta.checkName ?? defaultCheckName;
   const rows = r.findings.map((f) =>
-    csvRecord([SEVERITY_NAMES[f.severity], f.code, name(f.code), findingPlace(r, f), f.part, f.table, f.row, f.column, f.expected, f.actual, f.message]),
+    csvRecord([
+      SEVERITY_NAMES[f.severity],
+      f.code,
+      name(f.code),
+      findingPlace(r, f),
+      f.part,
+      f.table,
+      f.row,
+      f.column,
+      f.expected,
+      f.actual,
+      f.message,
+    ]),
   );
   return CSV_BOM + csvRecord(FINDINGS_CSV_HEADER) + rows.join('');
 }
@@ -73,7 +107,8 @@ export function findingsJson(r: ReportJson, meta: SheetMeta = {}): string {
 }
 
 const cell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-const date = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+const date = (d: Date) =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 /** A Markdown review sheet: the report's name, unit, year, address, date checked, and each finding with its place. */
 export function reviewSheet(r: ReportJson, meta: SheetMeta = {}): string {
@@ -92,12 +127,17 @@ export function reviewSheet(r: ReportJson, meta: SheetMeta = {}): string {
   if (!r.findings.length) lines.push('未发现问题。');
   else {
     lines.push('| # | 级别 | 检查项 | 位置 | 说明 |', '|---|---|---|---|---|');
-    r.findings.forEach((f, i) => lines.push(`| ${i + 1} | ${SEVERITY_NAMES[f.severity]} | ${cell(name(f.code))} | ${cell(findingPlace(r, f))} | ${cell(f.message)} |`));
+    r.findings.forEach((f, i) =>
+      lines.push(
+        `| ${i + 1} | ${SEVERITY_NAMES[f.severity]} | ${cell(name(f.code))} | ${cell(findingPlace(r, f))} | ${cell(f.message)} |`,
+      ),
+    );
   }
   return lines.join('\n') + '\n';
 }
 
-const html = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+const html = (s: string) =>
+  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 /** The review sheet as a page to print (the side panel's 打印审阅单): the same facts as `reviewSheet`, with each finding's code. */
 export function reviewSheetHtml(r: ReportJson, meta: SheetMeta = {}): string {

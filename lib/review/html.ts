@@ -188,7 +188,15 @@ class LightElement extends LightNode {
       if (n.nodeType !== 1) continue;
       const el = n as LightElement;
       const classes = alternatives.some((a) => a.cls) ? el.className.split(/\s+/) : [];
-      if (alternatives.some((a) => (!a.tag || a.tag === el.tagName) && (!a.id || a.id === el.id) && (!a.cls || a.cls.every((c) => classes.includes(c))))) return el;
+      if (
+        alternatives.some(
+          (a) =>
+            (!a.tag || a.tag === el.tagName) &&
+            (!a.id || a.id === el.id) &&
+            (!a.cls || a.cls.every((c) => classes.includes(c))),
+        )
+      )
+        return el;
     }
     return null;
   }
@@ -282,7 +290,11 @@ export function isHtmlSource(name: string, contentType?: string | null): boolean
 }
 
 /** One file's bytes, whatever they are, to the engine; throws a message naming the source when they are not text. */
-export function checkBytes(bytes: Uint8Array, source: string, options: CheckOptions & { contentType?: string | null } = {}): Checked {
+export function checkBytes(
+  bytes: Uint8Array,
+  source: string,
+  options: CheckOptions & { contentType?: string | null } = {},
+): Checked {
   const { contentType, ...rest } = options;
   const kind = binaryKind(bytes);
   if (kind) throw new Error(`${source} 不是网页或文本文件（${kind}），无法检查；请另存为 .html 或 .txt`);

@@ -34,7 +34,9 @@ export function tableDef(format: FormatDef, id: TableId): TableDef {
 
 export function numberCells(def: TableDef): NumberCell[] {
   return def.sections.flatMap((section) =>
-    section.rows.filter((r) => !r.group).flatMap((row) => section.columns.map((column) => ({ key: cellKey(row.id, column.id), row, column, section }))),
+    section.rows
+      .filter((r) => !r.group)
+      .flatMap((row) => section.columns.map((column) => ({ key: cellKey(row.id, column.id), row, column, section }))),
   );
 }
 
@@ -61,7 +63,9 @@ export function derivations(format: FormatDef, id: TableId): Map<string, Derivat
       const rowIds = new Set(section.rows.filter((r) => !r.group).map((r) => r.id));
       const columnIds = section.columns.map((c) => c.id);
       const byColumns = rule.over === 'columns';
-      const [left, right] = byColumns ? [rule.left, rule.right].map((ids) => ids.flatMap((r) => leavesOf(def, r))) : [rule.left, rule.right];
+      const [left, right] = byColumns
+        ? [rule.left, rule.right].map((ids) => ids.flatMap((r) => leavesOf(def, r)))
+        : [rule.left, rule.right];
       const known = byColumns ? (x: string) => rowIds.has(x) : (x: string) => columnIds.includes(x);
       if (![...left!, ...right!].every(known)) continue;
       const lines = rule.only ?? (byColumns ? columnIds : [...rowIds]);
@@ -77,7 +81,8 @@ export function derivations(format: FormatDef, id: TableId): Map<string, Derivat
   return out;
 }
 
-const toHalfWidth = (s: string) => s.replace(/[０-９．－]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[−—–]/g, '-');
+const toHalfWidth = (s: string) =>
+  s.replace(/[０-９．－]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[−—–]/g, '-');
 
 /** A typed cell: blank is fine (0), otherwise a number of the kind the column holds. */
 export function validateCell(column: ColumnDef, raw: string): { value: number | null } | { error: CellError } {
@@ -118,7 +123,8 @@ export function fillTable(format: FormatDef, id: TableId, typed: ReadonlyMap<str
       if (v < 0 && !c.column.signed) errors.set(c.key, 'negativeResult');
       return false;
     });
-    if (next.length === pending.length) throw new Error(`table ${id} of format ${format.id}: totals depend on each other`);
+    if (next.length === pending.length)
+      throw new Error(`table ${id} of format ${format.id}: totals depend on each other`);
     pending = next;
   }
   return { values, derived: new Set(rules.keys()), errors };

@@ -24,8 +24,14 @@ export async function* expand(paths: readonly string[]): AsyncGenerator<string> 
       throw new InputError(`找不到文件或文件夹：${path}`);
     }
     if (info.isDirectory()) {
-      const entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-      yield* expand(entries.filter((e) => e.isDirectory() || (e.isFile() && EXTENSIONS.has(extname(e.name).toLowerCase()))).map((e) => join(path, e.name)));
+      const entries = (await readdir(path, { withFileTypes: true })).sort((a, b) =>
+        a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+      );
+      yield* expand(
+        entries
+          .filter((e) => e.isDirectory() || (e.isFile() && EXTENSIONS.has(extname(e.name).toLowerCase())))
+          .map((e) => join(path, e.name)),
+      );
     } else if (EXTENSIONS.has(extname(path).toLowerCase())) yield path;
     else throw new InputError(`只能检查 .html、.htm、.txt 文件、文件夹或网址：${path}`);
   }
@@ -37,7 +43,10 @@ async function download(url: string, timeoutMs: number): Promise<{ bytes: Uint8A
   try {
     res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), redirect: 'follow' });
   } catch (e) {
-    const cause = (e as Error).name === 'TimeoutError' ? `${timeoutMs / 1000} 秒内没有响应` : ((e as { cause?: Error }).cause?.message ?? (e as Error).message);
+    const cause =
+      (e as Error).name === 'TimeoutError'
+        ? `${timeoutMs / 1000} 秒内没有响应`
+        : ((e as { cause?: Error }).cause?.message ?? (e as Error).message);
     throw new InputError(`无法打开网址 ${url}：${cause}`);
   }
   if (!res.ok) throw new InputError(`无法打开网址 ${url}：HTTP ${res.status}`);
@@ -45,7 +54,10 @@ async function download(url: string, timeoutMs: number): Promise<{ bytes: Uint8A
 }
 
 /** Reads one file or URL and runs the engine on it; every failure is an InputError naming the source. */
-export async function checkSource(source: string, options: CheckOptions & { timeoutMs?: number } = {}): Promise<Checked> {
+export async function checkSource(
+  source: string,
+  options: CheckOptions & { timeoutMs?: number } = {},
+): Promise<Checked> {
   const { timeoutMs = 20000, ...check } = options;
   let bytes: Uint8Array;
   let contentType: string | null = null;
@@ -60,6 +72,8 @@ export async function checkSource(source: string, options: CheckOptions & { time
   try {
     return checkBytes(bytes, source, { ...check, contentType });
   } catch (e) {
-    throw new InputError((e as Error).message.includes(source) ? (e as Error).message : `${source}：${(e as Error).message}`);
+    throw new InputError(
+      (e as Error).message.includes(source) ? (e as Error).message : `${source}：${(e as Error).message}`,
+    );
   }
 }

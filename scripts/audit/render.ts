@@ -18,7 +18,11 @@ export function render(mode: Mode, r: ReportJson): string {
 }
 
 /** Reads, checks and renders one source; never throws. */
-export async function outcome(source: string, mode: Mode, options: CheckOptions & { timeoutMs?: number }): Promise<Outcome> {
+export async function outcome(
+  source: string,
+  mode: Mode,
+  options: CheckOptions & { timeoutMs?: number },
+): Promise<Outcome> {
   try {
     const r = reportJson(await checkSource(source, options));
     return { source, out: render(mode, r), findings: r.findings.map(({ code, severity }) => ({ code, severity })) };

@@ -33,11 +33,23 @@ const WINDOW_PER_WORKER = 16;
  */
 async function workerScript(dir: string): Promise<string> {
   const outfile = join(dir, 'worker.cjs');
-  await build({ entryPoints: [fileURLToPath(new URL('./worker.ts', import.meta.url))], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile, logLevel: 'error' });
+  await build({
+    entryPoints: [fileURLToPath(new URL('./worker.ts', import.meta.url))],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile,
+    logLevel: 'error',
+  });
   return outfile;
 }
 
-async function* pooled(sources: AsyncIterable<string>, jobs: number, data: Omit<RunOptions, 'jobs'>): AsyncGenerator<Outcome> {
+async function* pooled(
+  sources: AsyncIterable<string>,
+  jobs: number,
+  data: Omit<RunOptions, 'jobs'>,
+): AsyncGenerator<Outcome> {
   const dir = await mkdtemp(join(tmpdir(), 'nianbao-audit-'));
   const script = await workerScript(dir);
   const workers = Array.from({ length: jobs }, () => new Worker(script, { workerData: data }));

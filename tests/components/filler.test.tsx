@@ -23,7 +23,8 @@ function cellName(format: FormatDef, table: TableId, row: string, column: string
   const c = s.columns.find((x) => x.id === column)!;
   return `${s.rows.find((r) => r.id === row)!.label} ${[c.group, c.subgroup, c.label].filter(Boolean).join('·')}`;
 }
-const field = (format: FormatDef, table: TableId, row: string, column: string) => screen.getByLabelText(cellName(format, table, row, column));
+const field = (format: FormatDef, table: TableId, row: string, column: string) =>
+  screen.getByLabelText(cellName(format, table, row, column));
 const type = (el: HTMLElement, value: string) => fireEvent.input(el, { target: { value } });
 
 describe('table filler: table 三', () => {
@@ -68,7 +69,12 @@ describe('table filler: table 三', () => {
   it('refuses more results than requests (a negative carryover)', () => {
     setup();
     type(at('granted', 'legal'), '2');
-    expect(screen.getAllByRole('alert').map((a) => a.textContent).join('')).toContain('计算结果为负数');
+    expect(
+      screen
+        .getAllByRole('alert')
+        .map((a) => a.textContent)
+        .join(''),
+    ).toContain('计算结果为负数');
     expect((screen.getByText('插入表格') as HTMLButtonElement).disabled).toBe(true);
   });
 
@@ -101,9 +107,11 @@ describe('table filler: table 三', () => {
     const [html, text] = h.onInsert.mock.calls[0]!;
     const div = document.createElement('div');
     div.innerHTML = html;
-    const row = (label: string) => [...div.querySelectorAll('tr')].find((tr) => [...tr.cells].some((td) => td.textContent === label))!;
+    const row = (label: string) =>
+      [...div.querySelectorAll('tr')].find((tr) => [...tr.cells].some((td) => td.textContent === label))!;
     const rows = format2021.tables.find((t) => t.id === 'requests')!.sections[0]!.rows;
-    const numbers = (id: string) => [...row(rows.find((r) => r.id === id)!.label).cells].slice(-7).map((td) => td.textContent);
+    const numbers = (id: string) =>
+      [...row(rows.find((r) => r.id === id)!.label).cells].slice(-7).map((td) => td.textContent);
     expect(numbers('new')).toEqual(['0', '0', '0', '6', '0', '0', '6']);
     expect(numbers('carryover')).toEqual(['0', '0', '0', '4', '0', '0', '4']);
     expect(text.split('\n').some((l) => l.endsWith('\t0\t0\t0\t2\t0\t0\t2'))).toBe(true);

@@ -38,7 +38,14 @@ describe('popup page', () => {
 
 describe('popup page on a draft', () => {
   const { text: _text, ...report } = checkText(readFileSync(resolve(seedsDir, '003_422ee649bd0c999e.txt'), 'utf8'));
-  const status: PageStatus = { kind: 'editor', parsed: true, editor: 'tinymce', url: 'http://x.gov.cn/', report, errors: 0 };
+  const status: PageStatus = {
+    kind: 'editor',
+    parsed: true,
+    editor: 'tinymce',
+    url: 'http://x.gov.cn/',
+    report,
+    errors: 0,
+  };
 
   it('takes the year and unit from the draft, and inserts through the page’s editor', async () => {
     // The content script's side of the conversation (the e2e tests run the real one).
@@ -48,7 +55,9 @@ describe('popup page on a draft', () => {
       return message.type === 'status' ? status : { ok: true, op: 'insertHtml', kind: 'tinymce', via: 'api' };
     }) as never);
     const { container } = render(<PopupPage currentTab={onTab('http://xxgk.example.gov.cn/wcm/edit.jsp')} />);
-    await waitFor(() => expect((container.querySelector('input[inputmode="numeric"]') as HTMLInputElement).value).toBe('2020'));
+    await waitFor(() =>
+      expect((container.querySelector('input[inputmode="numeric"]') as HTMLInputElement).value).toBe('2020'),
+    );
     expect((container.querySelectorAll('input')[1] as HTMLInputElement).value).toBe('阳头升乡');
     fireEvent.click(screen.getByText('插入完整报告'));
     expect(await screen.findByText('已插入编辑器，可在编辑器中撤销。')).toBeTruthy();
@@ -66,7 +75,10 @@ describe('options page', () => {
   });
 
   it('reads hosts from what a clerk types and refuses what is not a host', () => {
-    expect(parseSites('http://10.1.2.3:8080/wcm/\ncms.example.com， CMS.example.com\n')).toEqual({ hosts: ['10.1.2.3', 'cms.example.com'], invalid: [] });
+    expect(parseSites('http://10.1.2.3:8080/wcm/\ncms.example.com， CMS.example.com\n')).toEqual({
+      hosts: ['10.1.2.3', 'cms.example.com'],
+      invalid: [],
+    });
     expect(parseSites('a..b 10.0.0.1 bad:host:name').invalid).toEqual(['a..b', 'bad:host:name']);
     // Chinese domain names are hosts too (punycode).
     expect(parseSites('政府.cn').hosts).toEqual(['xn--mxtq1m.cn']);

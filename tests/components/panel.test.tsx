@@ -10,7 +10,14 @@ import { seedsDir } from '../paths';
 
 function statusOf(seed: string, kind: PageStatus['kind'] = 'editor'): PageStatus {
   const { text: _text, ...report } = checkText(readFileSync(resolve(seedsDir, seed), 'utf8'));
-  return { kind, parsed: true, editor: 'textarea', url: 'http://x.gov.cn/', report, errors: report.findings.filter((f) => f.severity === 'error').length };
+  return {
+    kind,
+    parsed: true,
+    editor: 'textarea',
+    url: 'http://x.gov.cn/',
+    report,
+    errors: report.findings.filter((f) => f.severity === 'error').length,
+  };
 }
 
 const seed003 = statusOf('003_422ee649bd0c999e.txt');
@@ -32,7 +39,9 @@ describe('side panel', () => {
     const parts = [...container.querySelectorAll('.part')].map((p) => p.getAttribute('data-status'));
     expect(parts).toEqual(['ok', 'ok', 'ok', 'retitled', 'ok', 'ok']);
     expect(container.querySelector('.part[data-part="4"]')!.textContent).toContain('标题不规范');
-    const regulations = container.querySelectorAll('table[data-table="active"] td[data-row="regulations"][data-mark="warning"]');
+    const regulations = container.querySelectorAll(
+      'table[data-table="active"] td[data-row="regulations"][data-mark="warning"]',
+    );
     expect(regulations.length).toBeGreaterThan(0);
     expect(container.querySelectorAll('table[data-table="active"] td[data-row="licensing"][data-mark]').length).toBe(0);
   });
@@ -41,10 +50,23 @@ describe('side panel', () => {
     const { container } = show({ kind: 'page', status: seed003 });
     const grid = container.querySelector('table[data-table="requests"]')!;
     expect(grid.querySelectorAll('tbody tr').length).toBe(27);
-    expect([...grid.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual(['', '自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计']);
+    expect([...grid.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual([
+      '',
+      '自然人',
+      '商业企业',
+      '科研机构',
+      '社会公益组织',
+      '法律服务机构',
+      '其他',
+      '总计',
+    ]);
     // The review table's fifteen columns as three groups of five.
     const review = container.querySelector('table[data-table="review"]')!;
-    expect([...review.querySelectorAll('tbody th')].map((th) => th.textContent)).toEqual(['行政复议', '未经复议直接起诉', '复议后起诉']);
+    expect([...review.querySelectorAll('tbody th')].map((th) => th.textContent)).toEqual([
+      '行政复议',
+      '未经复议直接起诉',
+      '复议后起诉',
+    ]);
     expect(review.querySelectorAll('tbody td').length).toBe(15);
   });
 
@@ -85,7 +107,10 @@ describe('side panel', () => {
   });
 
   it('shows 全部通过 when nothing is wrong, and the old structure without its tables', () => {
-    const passing: PageStatus = { ...seed003, report: { ...seed003.report!, findings: seed003.report!.findings.filter((f) => f.severity === 'info') } };
+    const passing: PageStatus = {
+      ...seed003,
+      report: { ...seed003.report!, findings: seed003.report!.findings.filter((f) => f.severity === 'info') },
+    };
     const { container } = show({ kind: 'page', status: passing });
     expect(container.querySelector('.passed')!.textContent).toContain('全部通过');
     cleanup();
@@ -97,7 +122,10 @@ describe('side panel', () => {
   });
 
   it('tells the clerk when a place could not be found in the page', async () => {
-    const { container } = show({ kind: 'page', status: seed003 }, vi.fn(async () => false));
+    const { container } = show(
+      { kind: 'page', status: seed003 },
+      vi.fn(async () => false),
+    );
     fireEvent.click(container.querySelector<HTMLButtonElement>('[data-finding]')!);
     expect(await screen.findByRole('alert')).toBeTruthy();
     expect(screen.getByRole('alert').textContent).toContain('无法在页面中定位此处');

@@ -27,7 +27,8 @@ const parse = (html: string) => {
 };
 
 /** The <tr> whose cells include one with exactly this text. */
-const rowOf = (root: Element, text: string) => [...root.querySelectorAll('tr')].find((tr) => [...tr.cells].some((td) => td.textContent === text));
+const rowOf = (root: Element, text: string) =>
+  [...root.querySelectorAll('tr')].find((tr) => [...tr.cells].some((td) => td.textContent === text));
 
 const requestRows = (f: FormatDef) => f.tables.find((t) => t.id === 'requests')!.sections[0]!;
 
@@ -89,7 +90,8 @@ describe('popup: 插入完整报告', () => {
     const cells = [...tr.cells];
     const at = cells.findIndex((td) => td.textContent === other.label);
     expect(cells.length - at - 1).toBe(section.columns.length);
-    for (const sub of requestRows(format2021).rows.filter((r) => r.parent === 'other')) expect(rowOf(root, sub.label)).toBeUndefined();
+    for (const sub of requestRows(format2021).rows.filter((r) => r.parent === 'other'))
+      expect(rowOf(root, sub.label)).toBeUndefined();
   });
 
   it('for 2023: （六）其他处理 spans its three sub-rows, each a row of number cells', async () => {
@@ -100,7 +102,9 @@ describe('popup: 插入完整报告', () => {
     const section = requestRows(format2021);
     const subs = section.rows.filter((r) => r.parent === 'other');
     expect(subs).toHaveLength(3);
-    const head = [...root.querySelectorAll('td')].find((td) => td.textContent === section.rows.find((r) => r.id === 'other')!.label)!;
+    const head = [...root.querySelectorAll('td')].find(
+      (td) => td.textContent === section.rows.find((r) => r.id === 'other')!.label,
+    )!;
     expect(head.rowSpan).toBe(3);
     for (const sub of subs) {
       const cells = [...rowOf(root, sub.label)!.cells];

@@ -18,8 +18,20 @@ const page = (name: string) => new DOMParser().parseFromString(html(name), 'text
 const URL_THIS = 'http://xxgk.test.gov.cn/published-2021.html';
 
 function statusOf(previous?: ReturnType<typeof asPrevious>): PageStatus {
-  const { text: _t, locate: _l, ...report } = checkPage(page('published-2021.html'), { source: URL_THIS, ...(previous ? { previous } : {}) });
-  return PageStatus.parse({ kind: 'published', parsed: true, editor: 'published', url: URL_THIS, report, errors: report.findings.filter((f) => f.severity === 'error').length, period: { from: 2021, to: 2021 } });
+  const {
+    text: _t,
+    locate: _l,
+    ...report
+  } = checkPage(page('published-2021.html'), { source: URL_THIS, ...(previous ? { previous } : {}) });
+  return PageStatus.parse({
+    kind: 'published',
+    parsed: true,
+    editor: 'published',
+    url: URL_THIS,
+    report,
+    errors: report.findings.filter((f) => f.severity === 'error').length,
+    period: { from: 2021, to: 2021 },
+  });
 }
 
 const last = checkPage(page('published-2021-prev.html'), { source: 'last' });
@@ -51,7 +63,8 @@ function captureBlobs() {
     blobs,
     names,
     // ignoreBOM: keep the byte order mark, to see that the CSV has one.
-    text: async (i: number) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(await blobs[i]!.arrayBuffer()) };
+    text: async (i: number) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(await blobs[i]!.arrayBuffer()),
+  };
 }
 
 beforeEach(() => fakeBrowser.reset());
@@ -74,7 +87,12 @@ describe('review section: dates and exports', () => {
   });
 
   it('a report without a stated period or date says so; an editor page keeps the section closed', () => {
-    const bare = { ...status, kind: 'editor' as const, period: null, report: { ...status.report!, publishedAt: null, findings: [] } };
+    const bare = {
+      ...status,
+      kind: 'editor' as const,
+      period: null,
+      report: { ...status.report!, publishedAt: null, findings: [] },
+    };
     const { container } = render(<Review status={bare} api={null} />);
     expect(container.querySelector('details.review')!.hasAttribute('open')).toBe(false);
     expect(container.querySelector('[data-field="published"]')!.textContent).toBe('页面未显示发布日期');
@@ -84,8 +102,13 @@ describe('review section: dates and exports', () => {
 
   it('CSV holds exactly the findings shown, in the order shown, with a BOM for Excel', async () => {
     const files = captureBlobs();
-    const { container } = render(<Panel state={{ kind: 'page', status }} onRecheck={() => {}} onReveal={async () => true} review={fakeApi()} />);
-    const listed = [...container.querySelectorAll('.findings [data-finding]')].map((b) => [b.getAttribute('data-finding'), b.querySelector('.message')!.textContent]);
+    const { container } = render(
+      <Panel state={{ kind: 'page', status }} onRecheck={() => {}} onReveal={async () => true} review={fakeApi()} />,
+    );
+    const listed = [...container.querySelectorAll('.findings [data-finding]')].map((b) => [
+      b.getAttribute('data-finding'),
+      b.querySelector('.message')!.textContent,
+    ]);
     fireEvent.click(screen.getByText('导出 CSV'));
     expect(files.names).toEqual(['nianbao-review-2021.csv']);
     expect(files.blobs[0]!.type).toBe('text/csv;charset=utf-8');
@@ -105,7 +128,13 @@ describe('review section: dates and exports', () => {
     fireEvent.click(screen.getByText('导出 JSON'));
     const json = JSON.parse(await files.text(0));
     expect(json.findings).toEqual(shown);
-    expect([json.source, json.title, json.year, json.unit, json.url]).toEqual([URL_THIS, '某县自然资源局2021年政府信息公开工作年度报告', 2021, '某县自然资源局', URL_THIS]);
+    expect([json.source, json.title, json.year, json.unit, json.url]).toEqual([
+      URL_THIS,
+      '某县自然资源局2021年政府信息公开工作年度报告',
+      2021,
+      '某县自然资源局',
+      URL_THIS,
+    ]);
     expect(Date.parse(json.checkedAt)).not.toBeNaN();
   });
 
@@ -136,7 +165,9 @@ describe('review section: last year’s report', () => {
     const sent = PreviousReport.parse(api.setPrevious.mock.calls[0]![0]);
     expect(sent.year).toBe(2020);
     expect(sent.text).toBe(lastText);
-    const carryover = sent.tables.find((t) => t.table === 'requests')!.cells!.find((c) => c.row === 'carryover' && c.column === 'business');
+    const carryover = sent.tables
+      .find((t) => t.table === 'requests')!
+      .cells!.find((c) => c.row === 'carryover' && c.column === 'business');
     expect(carryover!.value).toBe(10);
   });
 
@@ -158,13 +189,19 @@ describe('review section: last year’s report', () => {
     fireEvent.change(input, { target: { files: [htmlFile] } });
     await waitFor(() => expect(api.setPrevious).toHaveBeenCalledTimes(1));
     const fromHtml = PreviousReport.parse(api.setPrevious.mock.calls[0]![0]);
-    expect([fromHtml.source, fromHtml.year, fromHtml.title]).toEqual(['last.html', 2020, '某县自然资源局2020年政府信息公开工作年度报告']);
+    expect([fromHtml.source, fromHtml.year, fromHtml.title]).toEqual([
+      'last.html',
+      2020,
+      '某县自然资源局2020年政府信息公开工作年度报告',
+    ]);
 
     fireEvent.change(input, { target: { files: [new File([lastText], 'last.txt', { type: 'text/plain' })] } });
     await waitFor(() => expect(api.setPrevious).toHaveBeenCalledTimes(2));
     const fromText = PreviousReport.parse(api.setPrevious.mock.calls[1]![0]);
     expect([fromText.source, fromText.year]).toEqual(['last.txt', 2020]);
-    expect(fromText.tables.find((t) => t.table === 'requests')!.cells).toEqual(fromHtml.tables.find((t) => t.table === 'requests')!.cells);
+    expect(fromText.tables.find((t) => t.table === 'requests')!.cells).toEqual(
+      fromHtml.tables.find((t) => t.table === 'requests')!.cells,
+    );
   });
 
   it('refuses a binary file', async () => {
@@ -184,8 +221,12 @@ describe('review section: last year’s report', () => {
   });
 
   it('lists other tabs holding a report and takes one of them', async () => {
-    const previous = (previousFromText(lastText, 'http://xxgk.test.gov.cn/last.html') as { previous: PreviousReport }).previous;
-    const api = fakeApi({ reportTabs: vi.fn(async () => [{ tabId: 7, title: '某县自然资源局2020年政府信息公开工作年度报告', year: 2020 }]), fromTab: vi.fn(async () => previous) });
+    const previous = (previousFromText(lastText, 'http://xxgk.test.gov.cn/last.html') as { previous: PreviousReport })
+      .previous;
+    const api = fakeApi({
+      reportTabs: vi.fn(async () => [{ tabId: 7, title: '某县自然资源局2020年政府信息公开工作年度报告', year: 2020 }]),
+      fromTab: vi.fn(async () => previous),
+    });
     render(<Review status={status} api={api} />);
     fireEvent.click(screen.getByText('查找已打开的年报'));
     fireEvent.click(await screen.findByText('某县自然资源局2020年政府信息公开工作年度报告（2020年度）'));
@@ -195,9 +236,14 @@ describe('review section: last year’s report', () => {
 
   it('says which report is compared, warns when it is not the year before, and clears it', async () => {
     const api = fakeApi();
-    const comparing = { ...status, previous: { source: 'last.html', title: '某县自然资源局2019年政府信息公开工作年度报告', year: 2019 } };
+    const comparing = {
+      ...status,
+      previous: { source: 'last.html', title: '某县自然资源局2019年政府信息公开工作年度报告', year: 2019 },
+    };
     const { container } = render(<Review status={comparing} api={api} />);
-    expect(container.querySelector('[data-previous]')!.textContent).toContain('正在对比：某县自然资源局2019年政府信息公开工作年度报告（2019年度）');
+    expect(container.querySelector('[data-previous]')!.textContent).toContain(
+      '正在对比：某县自然资源局2019年政府信息公开工作年度报告（2019年度）',
+    );
     expect(container.querySelector('.odd-year')!.textContent).toContain('2019');
     fireEvent.click(screen.getByText('清除'));
     await waitFor(() => expect(api.setPrevious).toHaveBeenCalledWith(null));

@@ -49,7 +49,8 @@ const FIXTURES: Fixture[] = [
   { name: 'textarea', kind: 'textarea', api: false, body: '#content' },
 ];
 
-const SNIPPET = '<p>附表：测试插入</p><table border="1"><tbody><tr><td>测试项目</td><td>7</td></tr><tr><td>合计</td><td>7</td></tr></tbody></table>';
+const SNIPPET =
+  '<p>附表：测试插入</p><table border="1"><tbody><tr><td>测试项目</td><td>7</td></tr><tr><td>合计</td><td>7</td></tr></tbody></table>';
 const REPLACEMENT =
   '<table border="1"><tbody><tr><td>替换后的表格</td><td>规章</td><td>0</td></tr><tr><td>规范性文件</td><td>2</td><td>2</td></tr></tbody></table>';
 
@@ -94,7 +95,12 @@ describe('editor bridge in each editor', () => {
       expect(read).toEqual({ ok: true, op: 'getContent', kind: f.kind, html: before });
 
       const inserted = await call({ op: 'insertHtml', html: SNIPPET });
-      expect(inserted).toEqual({ ok: true, op: 'insertHtml', kind: f.kind, via: f.kind === 'textarea' ? 'textarea' : f.api ? 'api' : 'execCommand' });
+      expect(inserted).toEqual({
+        ok: true,
+        op: 'insertHtml',
+        kind: f.kind,
+        via: f.kind === 'textarea' ? 'textarea' : f.api ? 'api' : 'execCommand',
+      });
       const after = await content(page);
       expect(after).toContain('测试项目');
       expect(tables(after)).toBe(tables(before) + 1);
@@ -118,7 +124,10 @@ describe('editor bridge in each editor', () => {
       expect(after).not.toContain('第二十条第（一）项');
       expect(tables(after)).toBe(tables(before));
       // The rest of the draft is untouched: text before the first table and from the second table on.
-      const cut = (html: string) => [html.slice(0, html.search(/<(figure|table)\b/i)), html.slice(html.indexOf('三、收到和处理'))];
+      const cut = (html: string) => [
+        html.slice(0, html.search(/<(figure|table)\b/i)),
+        html.slice(html.indexOf('三、收到和处理')),
+      ];
       expect(cut(after)).toEqual(cut(before));
 
       await caretInFirstLine(page, f);
@@ -147,12 +156,20 @@ describe('editor bridge in each editor', () => {
     );
     const before = await content(page);
     const forged = (t: string | undefined) =>
-      JSON.stringify({ channel: 'nianbao:editor-bridge', ...(t ? { token: t } : {}), id: 'x1', dir: 'request', op: 'insertHtml', html: '<p>伪造的内容</p>' });
+      JSON.stringify({
+        channel: 'nianbao:editor-bridge',
+        ...(t ? { token: t } : {}),
+        id: 'x1',
+        dir: 'request',
+        op: 'insertHtml',
+        html: '<p>伪造的内容</p>',
+      });
     const answers = await page.evaluate(
       async ([none, other, valid]) => {
         const seen: string[] = [];
         const listen = (e: MessageEvent) => {
-          if (typeof e.data === 'string' && e.data.includes('"dir":"response"') && e.data.includes('"id":"x1"')) seen.push(e.data);
+          if (typeof e.data === 'string' && e.data.includes('"dir":"response"') && e.data.includes('"id":"x1"'))
+            seen.push(e.data);
         };
         window.addEventListener('message', listen);
         window.postMessage(none, '*');
@@ -161,14 +178,23 @@ describe('editor bridge in each editor', () => {
         // The right token, but posted by another window (a frame the page controls).
         const frame = document.createElement('iframe');
         document.body.append(frame);
-        (frame.contentWindow as Window & { eval(code: string): unknown }).eval(`parent.postMessage(${JSON.stringify(valid)}, '*')`);
+        (frame.contentWindow as Window & { eval(code: string): unknown }).eval(
+          `parent.postMessage(${JSON.stringify(valid)}, '*')`,
+        );
         // Messages are handled in order: once a later genuine request is answered, the forged ones were seen.
         const genuine = JSON.parse(valid);
         genuine.id = 'x2';
         genuine.op = 'which';
         delete genuine.html;
         await new Promise<void>((done) => {
-          window.addEventListener('message', (e) => typeof e.data === 'string' && e.data.includes('"id":"x2"') && e.data.includes('"dir":"response"') && done());
+          window.addEventListener(
+            'message',
+            (e) =>
+              typeof e.data === 'string' &&
+              e.data.includes('"id":"x2"') &&
+              e.data.includes('"dir":"response"') &&
+              done(),
+          );
           window.postMessage(JSON.stringify(genuine), '*');
         });
         window.removeEventListener('message', listen);

@@ -73,7 +73,9 @@ describe.each(EDITORS)('$name', (editor) => {
     const part4 = panel.locator('.part[data-part="4"]');
     await expect.poll(() => part4.getAttribute('data-status'), { timeout: 15_000 }).toBe('retitled');
     expect(await panel.locator('[data-field="source"]').textContent()).toContain(editor.name.replace(/\d$/, ''));
-    expect(await panel.locator('table.grid[data-table="active"] td[data-row="regulations"][data-mark]').count()).toBeGreaterThan(0);
+    expect(
+      await panel.locator('table.grid[data-table="active"] td[data-row="regulations"][data-mark]').count(),
+    ).toBeGreaterThan(0);
     const implausible = await panel.locator('[data-finding="value-implausible"]').allTextContents();
     expect(implausible.some((t) => t.includes('规章'))).toBe(true);
     expect(await panel.locator('[data-finding="sum-mismatch"]').count()).toBe(0);
@@ -89,7 +91,11 @@ describe.each(EDITORS)('$name', (editor) => {
   });
 
   it("reads the draft through the editor's own API, from the content script", async () => {
-    const result = (await h.send(tabId, { type: 'editor', op: { op: 'getContent' } })) as { ok: boolean; kind?: string; html?: string };
+    const result = (await h.send(tabId, { type: 'editor', op: { op: 'getContent' } })) as {
+      ok: boolean;
+      kind?: string;
+      html?: string;
+    };
     expect(result).toMatchObject({ ok: true, kind: editor.name });
     expect(result.html).toBe(await getContent(page));
   });
@@ -101,7 +107,9 @@ describe.each(EDITORS)('$name', (editor) => {
     await expect.poll(() => mismatch.count()).toBeGreaterThan(0);
     expect((await mismatch.allTextContents()).join('')).toContain('收到和处理政府信息公开申请情况');
     // Row 一 no longer adds up to its 总计: the grid marks a cell of that row as an error.
-    expect(await panel.locator('table.grid[data-table="requests"] td[data-row="new"][data-mark="error"]').count()).toBeGreaterThan(0);
+    expect(
+      await panel.locator('table.grid[data-table="requests"] td[data-row="new"][data-mark="error"]').count(),
+    ).toBeGreaterThan(0);
     await typeNewRequests(page, root, '0');
     await expect.poll(() => mismatch.count()).toBe(0);
   });

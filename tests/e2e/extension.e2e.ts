@@ -20,10 +20,13 @@ afterAll(async () => {
 async function statusUntil(tabId: number, ok: (s: PageStatus) => boolean): Promise<PageStatus> {
   let last: PageStatus | undefined;
   await expect
-    .poll(async () => {
-      last = await h.status(tabId);
-      return ok(last);
-    }, { timeout: 10_000 })
+    .poll(
+      async () => {
+        last = await h.status(tabId);
+        return ok(last);
+      },
+      { timeout: 10_000 },
+    )
     .toBe(true);
   return last!;
 }
@@ -61,7 +64,13 @@ describe('the extension in Chromium', () => {
     const edited = await statusUntil(tabId, (s) => partStatus(s, 2) === 'ok');
     expect(partStatus(edited, 3)).toBe('missing');
     // The badge counts this tab's errors.
-    const badge = await h.worker.evaluate((id) => (globalThis as unknown as { chrome: { action: { getBadgeText(d: { tabId: number }): Promise<string> } } }).chrome.action.getBadgeText({ tabId: id }), tabId);
+    const badge = await h.worker.evaluate(
+      (id) =>
+        (
+          globalThis as unknown as { chrome: { action: { getBadgeText(d: { tabId: number }): Promise<string> } } }
+        ).chrome.action.getBadgeText({ tabId: id }),
+      tabId,
+    );
     expect(badge).toBe(String(edited.errors));
     expect(edited.errors).toBeGreaterThan(0);
   });
@@ -82,7 +91,9 @@ describe('the extension in Chromium', () => {
     await expect.poll(() => panel.locator('header').textContent()).toContain('重新检查');
     expect(await panel.locator('header .brand').textContent()).toBe('年报检查');
     const options = await h.extensionPage('options.html');
-    await expect.poll(() => options.locator('[data-privacy]').textContent()).toBe('所有检查都在本机完成，任何内容都不会离开您的电脑。');
+    await expect
+      .poll(() => options.locator('[data-privacy]').textContent())
+      .toBe('所有检查都在本机完成，任何内容都不会离开您的电脑。');
     expect(await options.locator('legend').allTextContents()).toEqual(['启用的网站', '默认报告年度', '启用的检查项']);
   });
 
@@ -97,7 +108,9 @@ describe('the extension in Chromium', () => {
       expect(await panel.locator('[data-field="unit"]').textContent()).toBe('阳头升乡');
       const flagged = panel.locator('table.grid[data-table="active"] td[data-row="regulations"][data-mark]');
       expect(await flagged.count()).toBeGreaterThan(0);
-      expect(await panel.locator('table.grid[data-table="active"] td[data-row="normative"][data-mark]').count()).toBe(0);
+      expect(await panel.locator('table.grid[data-table="active"] td[data-row="normative"][data-mark]').count()).toBe(
+        0,
+      );
       expect(await panel.locator('[data-finding="value-implausible"]').count()).toBeGreaterThan(0);
     });
   }
@@ -111,12 +124,26 @@ describe('the extension in Chromium', () => {
     await finding.focus();
     await panel.keyboard.press('Enter');
     await expect
-      .poll(() => page.evaluate(() => (CSS as unknown as { highlights: Map<string, { values(): Iterable<Range> }> }).highlights.get('nianbao-mark') ? [...(CSS as unknown as { highlights: Map<string, { values(): Iterable<Range> }> }).highlights.get('nianbao-mark')!.values()].map((r) => r.toString()).join('') : null))
+      .poll(() =>
+        page.evaluate(() =>
+          (CSS as unknown as { highlights: Map<string, { values(): Iterable<Range> }> }).highlights.get('nianbao-mark')
+            ? [
+                ...(CSS as unknown as { highlights: Map<string, { values(): Iterable<Range> }> }).highlights
+                  .get('nianbao-mark')!
+                  .values(),
+              ]
+                .map((r) => r.toString())
+                .join('')
+            : null,
+        ),
+      )
       .toMatch(/^\d+$/);
     expect(await page.locator('#draft').evaluate((el) => el.innerHTML)).toBe(before);
     // The marked cell was scrolled into the draft's view.
     const visible = await page.evaluate(() => {
-      const r = [...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('nianbao-mark')!][0]!.getBoundingClientRect();
+      const r = [
+        ...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('nianbao-mark')!,
+      ][0]!.getBoundingClientRect();
       const box = document.getElementById('draft')!.getBoundingClientRect();
       return r.top >= box.top && r.bottom <= box.bottom;
     });
@@ -125,7 +152,13 @@ describe('the extension in Chromium', () => {
 
   it('leaves out the checks turned off in the settings; their default year is only for drafts without one', async () => {
     const setSettings = (settings: unknown) =>
-      h.worker.evaluate((s) => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ settings: s }), settings);
+      h.worker.evaluate(
+        (s) =>
+          (
+            globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }
+          ).chrome.storage.local.set({ settings: s }),
+        settings,
+      );
     const { tabId } = await h.open('textarea.html');
     const before = await statusUntil(tabId, (s) => s.kind === 'editor');
     expect(before.report?.findings.some((f) => f.code === 'part-title')).toBe(true);
@@ -147,7 +180,9 @@ describe('the extension in Chromium', () => {
     await h.send(tabId, { type: 'toggle-inpage-panel', tabId });
     await expect.poll(() => page.frames().some((f) => f.url().endsWith(`/sidepanel.html?tab=${tabId}`))).toBe(true);
     const frame = page.frames().find((f) => f.url().endsWith(`/sidepanel.html?tab=${tabId}`))!;
-    await expect.poll(() => frame.locator('.part[data-part="4"]').getAttribute('data-status'), { timeout: 10_000 }).toBe('retitled');
+    await expect
+      .poll(() => frame.locator('.part[data-part="4"]').getAttribute('data-status'), { timeout: 10_000 })
+      .toBe('retitled');
     expect(await page.locator('#draft').evaluate((el) => el.innerHTML)).toBe(before);
     await h.send(tabId, { type: 'toggle-inpage-panel', tabId });
     await expect.poll(() => page.locator('nianbao-panel').count()).toBe(0);
@@ -166,7 +201,9 @@ describe('the extension in Chromium', () => {
     const status = await statusUntil(tabId, (s) => s.kind === 'published');
     expect(status.report?.format).toBe('pre2019');
     const panel = await h.openPanel(tabId);
-    await expect.poll(() => panel.locator('[data-finding="year-mismatch"]').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => panel.locator('[data-finding="year-mismatch"]').count(), { timeout: 10_000 })
+      .toBeGreaterThan(0);
     expect(await panel.locator('[data-finding="old-format"]').count()).toBe(1);
     expect(await panel.locator('[data-field="format"]').textContent()).toContain('2019年以前的旧结构');
     expect(await panel.locator('[data-finding="year-mismatch"]').first().textContent()).toContain('2016');

@@ -14,7 +14,11 @@ describe('the Firefox build', () => {
     const manifest = JSON.parse(readFileSync(resolve(dir, 'manifest.json'), 'utf8'));
     expect(manifest.sidebar_action.default_panel).toBe('sidepanel.html');
     expect(manifest.optional_permissions).toContain('*://*/*');
-    expect(manifest.content_scripts[0]).toMatchObject({ matches: ['*://*.gov.cn/*'], all_frames: true, match_about_blank: true });
+    expect(manifest.content_scripts[0]).toMatchObject({
+      matches: ['*://*.gov.cn/*'],
+      all_frames: true,
+      match_about_blank: true,
+    });
     let out: string;
     try {
       out = execFileSync(bin('web-ext'), ['lint', '--source-dir', dir, '--output', 'json', '--no-input'], {

@@ -177,7 +177,8 @@ export async function launch(): Promise<Harness> {
     if (id < 0) throw new Error('no active tab');
     return id;
   };
-  const send = (tabId: number, message: unknown) => worker.evaluate(([id, m]) => chrome.tabs.sendMessage(id, m, { frameId: 0 }), [tabId, message] as const);
+  const send = (tabId: number, message: unknown) =>
+    worker.evaluate(([id, m]) => chrome.tabs.sendMessage(id, m, { frameId: 0 }), [tabId, message] as const);
   const allowed = (u: string) => {
     const { protocol, hostname, port: p } = new URL(u);
     if (['chrome-extension:', 'data:', 'blob:', 'about:', 'javascript:'].includes(protocol)) return true;
@@ -229,4 +230,5 @@ export async function closeWithoutForeignRequests(h: Harness | undefined): Promi
 }
 
 /** The editor's own content, through the fixture page's `__getContent()` (its editor API). */
-export const getContent = (page: Page) => page.evaluate(() => (window as unknown as { __getContent(): string }).__getContent());
+export const getContent = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __getContent(): string }).__getContent());

@@ -54,7 +54,9 @@ async function insertReport(tabId: number, year: number) {
   const popup = await h.extensionPage(`popup.html?tab=${tabId}`);
   const yearField = popup.locator('input[inputmode="numeric"]');
   await yearField.fill(String(year));
-  await expect.poll(() => popup.locator('.popup-format').getAttribute('data-format')).toBe(year >= 2021 ? '2021' : '2019');
+  await expect
+    .poll(() => popup.locator('.popup-format').getAttribute('data-format'))
+    .toBe(year >= 2021 ? '2021' : '2019');
   await popup.getByText('插入完整报告', { exact: true }).click();
   await expect.poll(() => popup.locator('[role="status"]').textContent()).toContain('已插入编辑器');
   await popup.close();

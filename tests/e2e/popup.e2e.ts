@@ -37,7 +37,11 @@ describe('popup and filler in TinyMCE', () => {
     await expect.poll(() => popup.locator('[role="status"]').textContent()).toContain('已插入编辑器');
     const after = await getContent();
     expect(tables(after).length).toBe(tables(before).length + 1);
-    await page.evaluate(() => (window as unknown as { tinymce: { get(id: string): { undoManager: { undo(): void } } } }).tinymce.get('content').undoManager.undo());
+    await page.evaluate(() =>
+      (window as unknown as { tinymce: { get(id: string): { undoManager: { undo(): void } } } }).tinymce
+        .get('content')
+        .undoManager.undo(),
+    );
     expect(await getContent()).toBe(before);
   });
 
@@ -52,7 +56,12 @@ describe('popup and filler in TinyMCE', () => {
     await granted.fill('3');
     await filler.getByText('替换草稿中的表格').click();
     await expect.poll(() => filler.locator('[role="status"]').textContent()).toBe('草稿中的表格已替换。');
-    const status = await statusUntil((s) => s.report?.tables.find((t) => t.table === 'requests')?.cells?.some((c) => c.row === 'granted' && c.column === 'natural' && c.value === 3) ?? false);
+    const status = await statusUntil(
+      (s) =>
+        s.report?.tables
+          .find((t) => t.table === 'requests')
+          ?.cells?.some((c) => c.row === 'granted' && c.column === 'natural' && c.value === 3) ?? false,
+    );
     expect(status.report?.findings.filter((f) => f.code === 'sum-mismatch')).toEqual([]);
     const after = await getContent();
     expect(withoutTables(after)).toBe(withoutTables(before));

@@ -22,17 +22,22 @@ afterAll(() => closeWithoutForeignRequests(h));
 async function statusUntil(tabId: number, ok: (s: PageStatus) => boolean): Promise<PageStatus> {
   let last: PageStatus | undefined;
   await expect
-    .poll(async () => {
-      last = await h.status(tabId).catch(() => undefined);
-      return !!last && ok(last);
-    }, { timeout: 10_000 })
+    .poll(
+      async () => {
+        last = await h.status(tabId).catch(() => undefined);
+        return !!last && ok(last);
+      },
+      { timeout: 10_000 },
+    )
     .toBe(true);
   return last!;
 }
 
 /** The findings the panel lists, as [code, message], in the order shown. */
 const shownFindings = (panel: Page) =>
-  panel.$$eval('.findings [data-finding]', (buttons) => buttons.map((b) => [b.getAttribute('data-finding')!, b.querySelector('.message')!.textContent!]));
+  panel.$$eval('.findings [data-finding]', (buttons) =>
+    buttons.map((b) => [b.getAttribute('data-finding')!, b.querySelector('.message')!.textContent!]),
+  );
 
 async function download(panel: Page, kind: string): Promise<{ name: string; text: string }> {
   const [file] = await Promise.all([panel.waitForEvent('download'), panel.click(`[data-export="${kind}"]`)]);
@@ -58,7 +63,9 @@ describe('reviewer mode on a published page', () => {
     await panel.click('[data-action="find-tabs"]');
     await panel.click(`[data-tab="${last.tabId}"]`);
     await expect.poll(() => panel.locator('[data-finding="carryover-mismatch"]').count(), { timeout: 10_000 }).toBe(2);
-    expect(await panel.locator('[data-previous]').textContent()).toContain('某县自然资源局2020年政府信息公开工作年度报告（2020年度）');
+    expect(await panel.locator('[data-previous]').textContent()).toContain(
+      '某县自然资源局2020年政府信息公开工作年度报告（2020年度）',
+    );
     const carry = await panel.locator('[data-finding="carryover-mismatch"] .message').allTextContents();
     expect(carry.find((m) => m.includes('「法人或其他组织·商业企业」列为 12'))).toContain('为 10');
     expect(carry.find((m) => m.includes('「总计」'))).toBeTruthy();
@@ -83,7 +90,9 @@ describe('reviewer mode on a published page', () => {
     expect(await panel.locator('[data-finding="copied-text"]').count()).toBe(2);
 
     const shown = await shownFindings(panel);
-    expect(shown.map(([code]) => code)).toEqual(expect.arrayContaining(['carryover-mismatch', 'copied-text', 'deadline']));
+    expect(shown.map(([code]) => code)).toEqual(
+      expect.arrayContaining(['carryover-mismatch', 'copied-text', 'deadline']),
+    );
 
     const csv = await download(panel, 'csv');
     expect(csv.name).toBe('nianbao-review-2021.csv');
@@ -95,7 +104,11 @@ describe('reviewer mode on a published page', () => {
 
     const json = JSON.parse((await download(panel, 'json')).text);
     expect(json.findings.map((f: { code: string; message: string }) => [f.code, f.message])).toEqual(shown);
-    expect([json.title, json.year, json.unit]).toEqual(['某县自然资源局2021年政府信息公开工作年度报告', 2021, '某县自然资源局']);
+    expect([json.title, json.year, json.unit]).toEqual([
+      '某县自然资源局2021年政府信息公开工作年度报告',
+      2021,
+      '某县自然资源局',
+    ]);
     expect(json.source).toBe(h.url('published-2021.html'));
 
     const md = await download(panel, 'md');

@@ -11,7 +11,9 @@ export type Values = Map<string, number>;
 export const key = (row: string, column: string) => `${row}|${column}`;
 
 export function numberCells(def: TableDef) {
-  return def.sections.flatMap((s) => s.rows.filter((r) => !r.group).flatMap((r) => s.columns.map((c) => ({ row: r.id, column: c.id }))));
+  return def.sections.flatMap((s) =>
+    s.rows.filter((r) => !r.group).flatMap((r) => s.columns.map((c) => ({ row: r.id, column: c.id }))),
+  );
 }
 
 export function balanced(format: FormatDef, def: TableDef, random: () => number): Values {
@@ -23,7 +25,10 @@ export function balanced(format: FormatDef, def: TableDef, random: () => number)
   for (let pass = 0; pass < 4; pass++) {
     for (const rule of rules) {
       const section = def.sections[0]!;
-      const lines = rule.over === 'columns' ? section.columns.map((c) => c.id) : section.rows.filter((r) => !r.group).map((r) => r.id);
+      const lines =
+        rule.over === 'columns'
+          ? section.columns.map((c) => c.id)
+          : section.rows.filter((r) => !r.group).map((r) => r.id);
       for (const line of lines) {
         const cell = (id: string) => (rule.over === 'columns' ? key(id, line) : key(line, id));
         const expand = (ids: string[]) => (rule.over === 'columns' ? ids.flatMap((id) => leavesOf(def, id)) : ids);
@@ -86,7 +91,12 @@ export function asHtml(def: TableDef, v: Values): string {
 
 const heading = (format: FormatDef, n: number) => `${'一二三四五六'[n - 1]}、${format.parts[n - 1]!.title}`;
 
-export function report(format: FormatDef, year: number, tables: Map<string, Values>, layout: (def: TableDef, v: Values) => string): string {
+export function report(
+  format: FormatDef,
+  year: number,
+  tables: Map<string, Values>,
+  layout: (def: TableDef, v: Values) => string,
+): string {
   const parts = format.parts.map((p) => {
     const body = format.tables.filter((t) => t.part === p.number).map((t) => layout(t, tables.get(t.id)!));
     return [heading(format, p.number), '本部分的说明文字。', ...body].join('\n');
@@ -94,21 +104,29 @@ export function report(format: FormatDef, year: number, tables: Map<string, Valu
   return [`某县人民政府${year}年政府信息公开工作年度报告`, ...parts].join('\n');
 }
 
-
 /** A seeded generator, so a failing case can be replayed. */
 export function generate(format: FormatDef, seed: number): Map<string, Values> {
   let s = seed >>> 0 || 1;
-  const random = () => ((s = (s * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  const random = () => (s = (s * 1103515245 + 12345) >>> 0) / 2 ** 32;
   return new Map(format.tables.map((t) => [t.id, balanced(format, t, random)]));
 }
 
 export const layouts = { tabs: asTabs, 'one cell per line': asCellPerLine } as const;
 
 /** A whole report in a layout, checked by the engine. */
-export function checked(format: FormatDef, year: number, tables: Map<string, Values>, layout: string, edit: (text: string) => string = (t) => t) {
+export function checked(
+  format: FormatDef,
+  year: number,
+  tables: Map<string, Values>,
+  layout: string,
+  edit: (text: string) => string = (t) => t,
+) {
   if (layout === 'html') {
     const div = document.createElement('div');
-    div.innerHTML = edit(report(format, year, tables, asHtml)).split('\n').map((l) => (l.startsWith('<') ? l : `<p>${l}</p>`)).join('');
+    div.innerHTML = edit(report(format, year, tables, asHtml))
+      .split('\n')
+      .map((l) => (l.startsWith('<') ? l : `<p>${l}</p>`))
+      .join('');
     return checkDom(div);
   }
   return checkText(edit(report(format, year, tables, layouts[layout as keyof typeof layouts])), { year });

@@ -7,7 +7,11 @@ import { findArticle } from '../../lib/read/article';
 import { seedsDir } from '../paths';
 
 const seed004 = readFileSync(resolve(seedsDir, '004_90225ff58829eda7.txt'), 'utf8');
-const paragraphs = (text: string) => text.split('\n').map((l) => `<p>${l}</p>`).join('');
+const paragraphs = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => `<p>${l}</p>`)
+    .join('');
 
 function page(body: string): Document {
   return new DOMParser().parseFromString(
@@ -32,7 +36,9 @@ describe('published pages', () => {
   });
 
   it('narrows an unknown layout to the element holding the report', () => {
-    const doc = page(`<table><tr><td>左栏导航</td><td><div id="x"><h1>2017年东升乡政府信息公开年度报告</h1><div>${paragraphs(seed004)}</div></div></td></tr></table>`);
+    const doc = page(
+      `<table><tr><td>左栏导航</td><td><div id="x"><h1>2017年东升乡政府信息公开年度报告</h1><div>${paragraphs(seed004)}</div></div></td></tr></table>`,
+    );
     const article = findArticle(doc);
     expect(article.textContent).toContain('2016年度没有发生');
     expect(article.textContent).not.toContain('主办：某县人民政府办公室');
@@ -65,7 +71,9 @@ describe('checkPage', () => {
 describe('a date line above the article', () => {
   it('dates the report and the deadline check uses it', () => {
     const lines = seed004.split('\n').filter((l) => !l.startsWith('发布时间') && !/^\d{4}-\d{2}-\d{2}$/.test(l.trim()));
-    const doc = page(`<div class="info">发布时间：2018-04-20　来源：东升乡</div><div id="zoom">${paragraphs(lines.join('\n'))}</div>`);
+    const doc = page(
+      `<div class="info">发布时间：2018-04-20　来源：东升乡</div><div id="zoom">${paragraphs(lines.join('\n'))}</div>`,
+    );
     const r = checkPage(doc);
     expect(r.publishedAt).toBe('2018-04-20');
     const late = r.findings.filter((f) => f.code === 'deadline');

@@ -17,13 +17,17 @@ import { parseCsv } from '../support/csv';
 /** The `audit` command as a reviewer runs it: a child process, its streams and exit code. */
 function audit(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done, fail) => {
-    const child = spawn(resolve(root, 'node_modules/.bin/tsx'), [resolve(root, 'scripts/audit.ts'), ...args], { cwd: root });
+    const child = spawn(resolve(root, 'node_modules/.bin/tsx'), [resolve(root, 'scripts/audit.ts'), ...args], {
+      cwd: root,
+    });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (b: Buffer) => out.push(b));
     child.stderr.on('data', (b: Buffer) => err.push(b));
     child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+    child.on('close', (code) =>
+      done({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }),
+    );
   });
 }
 
@@ -31,7 +35,8 @@ const seeds = seedNames.map((n) => join(seedsDir, n));
 const seedYears = [2019, 2019, 2018, 2020, 2017];
 
 /** The summary's `code<TAB>count` lines. */
-const summaryCounts = (stderr: string) => Object.fromEntries([...stderr.matchAll(/^([a-z-]+)\t(\d+)$/gm)].map((m) => [m[1]!, Number(m[2])]));
+const summaryCounts = (stderr: string) =>
+  Object.fromEntries([...stderr.matchAll(/^([a-z-]+)\t(\d+)$/gm)].map((m) => [m[1]!, Number(m[2])]));
 
 describe('audit command on the seeds', () => {
   it('--json prints one array that the output schema accepts, a report per seed with its year, without cells or text', async () => {
@@ -123,7 +128,12 @@ describe('audit command: bad usage and unreadable input exit 2, naming the file'
   it('no path, two output modes, an unknown option, a file type it does not read', async () => {
     const pdf = join(dir, 'report.pdf');
     await writeFile(pdf, '%PDF-1.7');
-    const [none, both, unknown, type] = await Promise.all([audit(), audit('--json', '--csv', seeds[0]!), audit('--jsn', seeds[0]!), audit(pdf)]);
+    const [none, both, unknown, type] = await Promise.all([
+      audit(),
+      audit('--json', '--csv', seeds[0]!),
+      audit('--jsn', seeds[0]!),
+      audit(pdf),
+    ]);
     expect(none.code).toBe(2);
     expect([both.code, both.stderr]).toEqual([2, expect.stringContaining('--json')]);
     expect([unknown.code, unknown.stderr]).toEqual([2, expect.stringContaining('--jsn')]);
@@ -154,7 +164,9 @@ describe('audit command: pages as government sites serve them', () => {
     await writeFile(join(dir, 'gbk.html'), encodeGbk(html));
     await writeFile(join(dir, 'utf8.html'), html.replace('charset="gb2312"', 'charset="utf-8"'));
     await writeFile(join(dir, 'before.txt'), before.text);
-    const plain = JSON.parse((await audit('--json', join(dir, 'gbk.html'), join(dir, 'utf8.html'))).stdout) as ReportJson[];
+    const plain = JSON.parse(
+      (await audit('--json', join(dir, 'gbk.html'), join(dir, 'utf8.html'))).stdout,
+    ) as ReportJson[];
     expect(plain[0]!.title).toBe(title);
     expect({ ...plain[0], source: '' }).toEqual({ ...plain[1], source: '' });
     expect(plain[0]!.findings).toEqual([]);
@@ -164,7 +176,11 @@ describe('audit command: pages as government sites serve them', () => {
     // The generator carries 500 into every column; last year's 结转下年度 was computed from its own leaves.
     const carry = r!.findings.filter((f) => f.code === 'carryover-mismatch');
     expect(carry.length).toBeGreaterThan(0);
-    expect(carry.every((f) => f.table === 'requests' && f.row === 'carried' && f.actual !== f.expected && f.actual! % 500 === 0)).toBe(true);
+    expect(
+      carry.every(
+        (f) => f.table === 'requests' && f.row === 'carried' && f.actual !== f.expected && f.actual! % 500 === 0,
+      ),
+    ).toBe(true);
     expect(r!.findings.some((f) => f.code === 'copied-text')).toBe(true);
     expect(code).toBe(1);
   });
@@ -174,7 +190,13 @@ describe('audit command on URLs', () => {
   let server: Server;
   let base: string;
   const unit = '南岗县人民政府';
-  const html = page(`${unit}2022年政府信息公开工作年度报告`, report(2022, unit, 'county', random(21)).html, unit, '2023-01-16', 'gbk');
+  const html = page(
+    `${unit}2022年政府信息公开工作年度报告`,
+    report(2022, unit, 'county', random(21)).html,
+    unit,
+    '2023-01-16',
+    'gbk',
+  );
   beforeAll(async () => {
     // The server says GBK in its header only: the page's <meta> is taken out.
     const body = encodeGbk(html.replace('<meta charset="gbk">', ''));
@@ -188,9 +210,18 @@ describe('audit command on URLs', () => {
   afterAll(() => new Promise<void>((done) => server.close(() => done())));
 
   it('fetches only the URL given, decodes it by the server’s charset, and names a failing one', async () => {
-    const [ok, missing] = await Promise.all([audit('--json', `${base}/nb/2022.html`), audit('--json', `${base}/nb/2022.html`, `${base}/nb/none.html`)]);
+    const [ok, missing] = await Promise.all([
+      audit('--json', `${base}/nb/2022.html`),
+      audit('--json', `${base}/nb/2022.html`, `${base}/nb/none.html`),
+    ]);
     const [r] = JSON.parse(ok.stdout) as ReportJson[];
-    expect([r!.source, r!.title, r!.unit, r!.publishedAt, r!.format]).toEqual([`${base}/nb/2022.html`, `${unit}2022年政府信息公开工作年度报告`, unit, '2023-01-16', '2021']);
+    expect([r!.source, r!.title, r!.unit, r!.publishedAt, r!.format]).toEqual([
+      `${base}/nb/2022.html`,
+      `${unit}2022年政府信息公开工作年度报告`,
+      unit,
+      '2023-01-16',
+      '2021',
+    ]);
     expect(ok.code).toBe(0);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain(`${base}/nb/none.html`);
@@ -223,7 +254,9 @@ describe('audit command on a generated folder of 2,000 reports', () => {
     expect(summaryCounts(stderr)).toEqual(fromRows);
     const wrong = manifest.filter((m) => m.wrongTotal).length;
     expect(fromRows['sum-mismatch']).toBe(wrong);
-    expect(body.filter((r) => r[7]!.includes('sum-mismatch')).map((r) => r[0])).toEqual(manifest.filter((m) => m.wrongTotal).map((m) => join(dir, m.file)));
+    expect(body.filter((r) => r[7]!.includes('sum-mismatch')).map((r) => r[0])).toEqual(
+      manifest.filter((m) => m.wrongTotal).map((m) => join(dir, m.file)),
+    );
     const withErrors = body.filter((r) => Number(r[5]) > 0).length;
     expect(stderr).toContain(`共检查 2000 份报告，${withErrors} 份有错误`);
     expect(code).toBe(1);
@@ -243,7 +276,9 @@ describe.runIf(existsSync(realPath('README.md')))('audit command on the real rep
     expect(r2024!.year).toBe(2024);
     expect(r2024!.findings.filter((f) => f.code === 'carryover-mismatch')).toEqual([]);
     const [r2023, huaian] = JSON.parse(alone.stdout) as ReportJson[];
-    expect(r2023!.findings.filter((f) => f.code === 'sum-mismatch').map((f) => [f.table, f.expected, f.actual])).toEqual([
+    expect(
+      r2023!.findings.filter((f) => f.code === 'sum-mismatch').map((f) => [f.table, f.expected, f.actual]),
+    ).toEqual([
       ['review', 11, 0],
       ['review', 5, 0],
     ]);

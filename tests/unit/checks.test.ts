@@ -8,7 +8,8 @@ import { asTabs, checked, generate, report } from '../support/report';
 const codes = (r: { findings: { code: string }[] }) => r.findings.map((f) => f.code);
 const tables2021 = generate(format2021, 7);
 // Table 二 has no equations, only plausibility: keep it plausible for a county (no 规章, nothing issued).
-for (const k of tables2021.get('active')!.keys()) if (k.startsWith('regulations|') || k.endsWith('|issued')) tables2021.get('active')!.set(k, 0);
+for (const k of tables2021.get('active')!.keys())
+  if (k.startsWith('regulations|') || k.endsWith('|issued')) tables2021.get('active')!.set(k, 0);
 const clean2021 = (edit?: (t: string) => string) => checked(format2021, 2023, tables2021, 'tabs', edit);
 
 describe('the check list', () => {
@@ -22,7 +23,14 @@ describe('the check list', () => {
   });
 
   it('a generated 2021 report with every required word is clean', () => {
-    const r = clean2021((t) => t.replace('一、总体情况\n本部分的说明文字。', '一、总体情况\n主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障、工作考核。').replace('六、其他需要报告的事项\n本部分的说明文字。', '六、其他需要报告的事项\n本年度未收取信息处理费。'));
+    const r = clean2021((t) =>
+      t
+        .replace(
+          '一、总体情况\n本部分的说明文字。',
+          '一、总体情况\n主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障、工作考核。',
+        )
+        .replace('六、其他需要报告的事项\n本部分的说明文字。', '六、其他需要报告的事项\n本年度未收取信息处理费。'),
+    );
     expect(r.findings).toEqual([]);
   });
 });
@@ -39,7 +47,9 @@ describe('structure', () => {
   });
 
   it('format-outdated: a 2020 report in the old structure', () => {
-    const r = checkText('某镇2020年政府信息公开工作年度报告\n一、概述\n……\n二、主动公开政府信息情况\n……\n三、政府信息公开的收费及减免情况\n……\n四、2021年工作安排\n……');
+    const r = checkText(
+      '某镇2020年政府信息公开工作年度报告\n一、概述\n……\n二、主动公开政府信息情况\n……\n三、政府信息公开的收费及减免情况\n……\n四、2021年工作安排\n……',
+    );
     expect(r.format).toBe('pre2019');
     expect(codes(r)).toContain('format-outdated');
     expect(codes(r)).not.toContain('old-format');
@@ -47,7 +57,9 @@ describe('structure', () => {
 
   it('table-format: the 2019 table 二 in a 2021 report names 政府集中采购', () => {
     const tables = generate(format2019, 3);
-    const text = report(format2021, 2023, tables2021, (def, v) => (def.id === 'active' ? asTabs(format2019.tables[0]!, tables.get('active')!) : asTabs(def, v)));
+    const text = report(format2021, 2023, tables2021, (def, v) =>
+      def.id === 'active' ? asTabs(format2019.tables[0]!, tables.get('active')!) : asTabs(def, v),
+    );
     const r = checkText(text);
     const tf = r.findings.filter((f) => f.code === 'table-format');
     expect(tf.map((f) => f.table)).toEqual(['active']);
@@ -58,7 +70,9 @@ describe('structure', () => {
 
 describe('tables published as images', () => {
   it('table-image instead of table-missing where part 3 holds only an image', () => {
-    const r = checked(format2021, 2023, tables2021, 'html', (t) => t.replace(/<p>收到和处理政府信息公开申请情况<\/p><table[\s\S]*?<\/table>/, '<p><img src="table3.png"></p>'));
+    const r = checked(format2021, 2023, tables2021, 'html', (t) =>
+      t.replace(/<p>收到和处理政府信息公开申请情况<\/p><table[\s\S]*?<\/table>/, '<p><img src="table3.png"></p>'),
+    );
     expect(r.findings.filter((f) => f.code === 'table-image').map((f) => f.table)).toEqual(['requests']);
     expect(r.findings.filter((f) => f.code === 'table-missing')).toEqual([]);
   });
@@ -81,7 +95,9 @@ describe('content', () => {
 
 describe('years and dates', () => {
   it('year-mismatch: a wrong 统计期限', () => {
-    const r = clean2021((t) => t.replace('本部分的说明文字。', '本报告所列数据的统计期限自2022年1月1日起至2022年12月31日止。'));
+    const r = clean2021((t) =>
+      t.replace('本部分的说明文字。', '本报告所列数据的统计期限自2022年1月1日起至2022年12月31日止。'),
+    );
     const slip = r.findings.filter((f) => f.code === 'year-mismatch');
     expect(slip.map((f) => f.actual)).toContain(2022);
   });
@@ -97,13 +113,26 @@ describe('years and dates', () => {
 
 describe('across years', () => {
   it('carryover-mismatch names the column; copied-text gives the share', () => {
-    const last = asPrevious(clean2021((t) => t.replace('2023年', '2022年').replace('本部分的说明文字。', '本单位坚持以公开为常态、不公开为例外，全面推进政务公开工作，取得了明显成效。')));
+    const last = asPrevious(
+      clean2021((t) =>
+        t
+          .replace('2023年', '2022年')
+          .replace(
+            '本部分的说明文字。',
+            '本单位坚持以公开为常态、不公开为例外，全面推进政务公开工作，取得了明显成效。',
+          ),
+      ),
+    );
     const tables = generate(format2021, 7);
     const carried = tables.get('requests')!;
     carried.set('carried|legal', 5);
     carried.set('new|legal', carried.get('new|legal')! - 5 >= 0 ? carried.get('new|legal')! - 5 : 0);
-    const lastCarryover = last.tables.find((t) => t.table === 'requests')!.cells!.find((c) => c.row === 'carryover' && c.column === 'legal')!.value;
-    const r = checked(format2021, 2023, tables, 'tabs', (t) => t.replace('本部分的说明文字。', '本单位坚持以公开为常态、不公开为例外，全面推进政务公开工作，取得了明显成效。'));
+    const lastCarryover = last.tables
+      .find((t) => t.table === 'requests')!
+      .cells!.find((c) => c.row === 'carryover' && c.column === 'legal')!.value;
+    const r = checked(format2021, 2023, tables, 'tabs', (t) =>
+      t.replace('本部分的说明文字。', '本单位坚持以公开为常态、不公开为例外，全面推进政务公开工作，取得了明显成效。'),
+    );
     const withPrev = checkText(r.text, { previous: last });
     const co = withPrev.findings.filter((f) => f.code === 'carryover-mismatch');
     expect(co.map((f) => f.column)).toContain('legal');

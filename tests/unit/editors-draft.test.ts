@@ -22,8 +22,13 @@ describe('draft-003.html', () => {
     expect(requests.querySelector('td[rowspan="20"]')?.textContent).toBe('三、本年度办理结果');
     expect(requests.querySelector('td[rowspan="3"][colspan="3"]')?.textContent).toBe(format2019.tables[1]!.note);
     expect(tables[2]!.rows[0]!.textContent).toBe('行政复议行政诉讼');
-    const seedNumbers = readFileSync(seedFile, 'utf8').split('\n').map((l) => l.trim()).filter((l) => /^\d+$/.test(l));
-    const cellNumbers = tables.flatMap((t) => Array.from(t.querySelectorAll('td'), (td) => td.textContent!.trim())).filter((v) => /^\d+$/.test(v));
+    const seedNumbers = readFileSync(seedFile, 'utf8')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => /^\d+$/.test(l));
+    const cellNumbers = tables
+      .flatMap((t) => Array.from(t.querySelectorAll('td'), (td) => td.textContent!.trim()))
+      .filter((v) => /^\d+$/.test(v));
     expect(cellNumbers).toEqual(seedNumbers);
   });
 

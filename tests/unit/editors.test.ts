@@ -6,7 +6,12 @@ import { findEditingAreas } from '../../lib/extension/editors/detect';
  * e2e fixtures). happy-dom does not load frames, so a same-origin frame is modelled by giving the
  * iframe element a document of its own as contentDocument — the one property detection reads.
  */
-function frame(parent: ParentNode, attrs: Record<string, string>, body: string, bodyAttrs: Record<string, string> = {}): { iframe: HTMLIFrameElement; doc: Document } {
+function frame(
+  parent: ParentNode,
+  attrs: Record<string, string>,
+  body: string,
+  bodyAttrs: Record<string, string> = {},
+): { iframe: HTMLIFrameElement; doc: Document } {
   const iframe = document.createElement('iframe');
   for (const [k, v] of Object.entries(attrs)) iframe.setAttribute(k, v);
   const doc = document.implementation.createHTMLDocument('');
@@ -28,13 +33,25 @@ describe('findEditingAreas', () => {
     const ue = document.createElement('div');
     ue.className = 'edui-editor';
     document.body.append(ue);
-    const u = frame(ue, { id: 'ueditor_0', src: 'javascript:void(function(){document.open();document.write("");document.close();}())' }, '<p>正文</p>', { class: 'view', contenteditable: 'true' });
+    const u = frame(
+      ue,
+      { id: 'ueditor_0', src: 'javascript:void(function(){document.open();document.write("");document.close();}())' },
+      '<p>正文</p>',
+      { class: 'view', contenteditable: 'true' },
+    );
     const ke = document.createElement('div');
     ke.className = 'ke-container';
     document.body.append(ke);
     const k = frame(ke, { class: 'ke-edit-iframe' }, '<p>正文</p>', { class: 'ke-content', contenteditable: 'true' });
-    const c = frame(document.body, { class: 'cke_wysiwyg_frame cke_reset' }, '<p>正文</p>', { class: 'cke_editable cke_editable_themed', contenteditable: 'true' });
-    const t = frame(document.body, { id: 'content_ifr' }, '<p>正文</p>', { id: 'tinymce', class: 'mce-content-body', contenteditable: 'true' });
+    const c = frame(document.body, { class: 'cke_wysiwyg_frame cke_reset' }, '<p>正文</p>', {
+      class: 'cke_editable cke_editable_themed',
+      contenteditable: 'true',
+    });
+    const t = frame(document.body, { id: 'content_ifr' }, '<p>正文</p>', {
+      id: 'tinymce',
+      class: 'mce-content-body',
+      contenteditable: 'true',
+    });
     const areas = findEditingAreas(document);
     expect(areas.map((a) => a.kind)).toEqual(['ueditor', 'kindeditor', 'ckeditor4', 'tinymce']);
     expect(areas.map((a) => a.root)).toEqual([u.doc.body, k.doc.body, c.doc.body, t.doc.body]);
@@ -51,14 +68,29 @@ describe('findEditingAreas', () => {
       <div class="cke_editable cke_editable_inline" contenteditable="true"><p>e</p></div>
       <div id="plain" contenteditable=""><p>f</p></div>
       <textarea name="content">g</textarea>`;
-    expect(kinds()).toEqual(['ckeditor5', 'wangeditor5', 'wangeditor4', 'tinymce', 'ckeditor4', 'contenteditable', 'textarea']);
+    expect(kinds()).toEqual([
+      'ckeditor5',
+      'wangeditor5',
+      'wangeditor4',
+      'tinymce',
+      'ckeditor4',
+      'contenteditable',
+      'textarea',
+    ]);
   });
 
   it('takes a designMode frame as an editor, and a frame with a plain body as a page to search', () => {
     const d = frame(document.body, { id: 'designed' }, '<p>正文</p>');
     d.doc.designMode = 'on';
-    const shell = frame(document.body, { id: 'main', src: '/wcm/app/document/document_addedit.jsp' }, '<div class="ke-container"></div>');
-    const inner = frame(shell.doc.querySelector('.ke-container')!, { class: 'ke-edit-iframe' }, '<p>正文</p>', { class: 'ke-content', contenteditable: 'true' });
+    const shell = frame(
+      document.body,
+      { id: 'main', src: '/wcm/app/document/document_addedit.jsp' },
+      '<div class="ke-container"></div>',
+    );
+    const inner = frame(shell.doc.querySelector('.ke-container')!, { class: 'ke-edit-iframe' }, '<p>正文</p>', {
+      class: 'ke-content',
+      contenteditable: 'true',
+    });
     const areas = findEditingAreas(document);
     expect(areas.map((a) => [a.kind, a.root, a.frame, a.host])).toEqual([
       ['contenteditable', d.doc.body, d.iframe, undefined],
@@ -67,7 +99,11 @@ describe('findEditingAreas', () => {
   });
 
   it('names FCKeditor and eWebEditor by their outer frame', () => {
-    const fck = frame(document.body, { id: 'content___Frame', src: '/fckeditor/editor/fckeditor.html?InstanceName=content' }, '<div id="xEditingArea"></div>');
+    const fck = frame(
+      document.body,
+      { id: 'content___Frame', src: '/fckeditor/editor/fckeditor.html?InstanceName=content' },
+      '<div id="xEditingArea"></div>',
+    );
     const fckInner = frame(fck.doc.getElementById('xEditingArea')!, {}, '<p>正文</p>');
     fckInner.doc.designMode = 'on';
     const eweb = frame(document.body, { id: 'eWebEditor1', src: '/ewebeditor/ewebeditor.htm?id=content1' }, '');

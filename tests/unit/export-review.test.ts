@@ -2,17 +2,31 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { asPrevious, checkPage, checkText } from '../../lib/check/engine';
-import { CSV_BOM, FINDINGS_CSV_HEADER, findingPlace, findingsCsv, findingsJson, reviewSheet, reviewSheetHtml, reportJson } from '../../lib/review/export';
+import {
+  CSV_BOM,
+  FINDINGS_CSV_HEADER,
+  findingPlace,
+  findingsCsv,
+  findingsJson,
+  reviewSheet,
+  reviewSheetHtml,
+  reportJson,
+} from '../../lib/review/export';
 import type { ReportJson } from '../../lib/check/report';
 import { parseCsv } from '../support/csv';
 import { root } from '../paths';
 
-const fixture = (name: string) => new DOMParser().parseFromString(readFileSync(resolve(root, 'tests/e2e/fixtures', name), 'utf8'), 'text/html');
+const fixture = (name: string) =>
+  new DOMParser().parseFromString(readFileSync(resolve(root, 'tests/e2e/fixtures', name), 'utf8'), 'text/html');
 
 /** The 2021 published fixture compared with its 2020 page: carry-over mismatches, a copied paragraph, a late publication. */
 function compared(): ReportJson {
   const last = checkPage(fixture('published-2021-prev.html'), { source: 'last.html' });
-  const { text: _t, locate: _l, ...report } = checkPage(fixture('published-2021.html'), { source: 'this.html', previous: asPrevious(last) });
+  const {
+    text: _t,
+    locate: _l,
+    ...report
+  } = checkPage(fixture('published-2021.html'), { source: 'this.html', previous: asPrevious(last) });
   return report;
 }
 
@@ -28,7 +42,9 @@ describe('findings as files', () => {
 
   it('places a finding by the format data: part, table, row and column labels', () => {
     const carry = report.findings.find((f) => f.code === 'carryover-mismatch' && f.column === 'business')!;
-    expect(findingPlace(report, carry)).toBe('第三部分 · 表「收到和处理政府信息公开申请情况」 · 行「二、上年结转政府信息公开申请数量」 · 列「法人或其他组织·商业企业」');
+    expect(findingPlace(report, carry)).toBe(
+      '第三部分 · 表「收到和处理政府信息公开申请情况」 · 行「二、上年结转政府信息公开申请数量」 · 列「法人或其他组织·商业企业」',
+    );
   });
 
   it('CSV: a BOM, a header, one RFC 4180 record per finding that reads back to the same fields', () => {
@@ -46,7 +62,10 @@ describe('findings as files', () => {
   });
 
   it('CSV quotes commas, quotes and line breaks and doubles quotes', () => {
-    const tricky: ReportJson = { ...report, findings: [{ code: 'deadline', severity: 'warning', message: 'a,"b"\nc' }] };
+    const tricky: ReportJson = {
+      ...report,
+      findings: [{ code: 'deadline', severity: 'warning', message: 'a,"b"\nc' }],
+    };
     const csv = findingsCsv(tricky);
     expect(csv).toContain('"a,""b""\nc"');
     expect(parseCsv(csv.slice(1))[1]!.at(-1)).toBe('a,"b"\nc');
@@ -56,7 +75,12 @@ describe('findings as files', () => {
     const checkedAt = new Date('2022-03-01T08:00:00Z');
     const json = JSON.parse(findingsJson(report, { url: 'http://x.gov.cn/a.html', checkedAt }));
     expect(json.findings).toEqual(report.findings);
-    expect([json.source, json.title, json.year, json.unit]).toEqual(['this.html', '某县自然资源局2021年政府信息公开工作年度报告', 2021, '某县自然资源局']);
+    expect([json.source, json.title, json.year, json.unit]).toEqual([
+      'this.html',
+      '某县自然资源局2021年政府信息公开工作年度报告',
+      2021,
+      '某县自然资源局',
+    ]);
     expect(json.url).toBe('http://x.gov.cn/a.html');
     expect(json.checkedAt).toBe('2022-03-01T08:00:00.000Z');
     expect(json.text).toBeUndefined();
@@ -74,12 +98,23 @@ describe('findings as files', () => {
   });
 
   it('HTML sheet: name, unit, year, URL, date checked, and each finding with severity, code, message and place, escaped', () => {
-    const withTag: ReportJson = { ...report, findings: [...report.findings, { code: 'copied-text', severity: 'warning', message: '<b>x</b> & y' }] };
+    const withTag: ReportJson = {
+      ...report,
+      findings: [...report.findings, { code: 'copied-text', severity: 'warning', message: '<b>x</b> & y' }],
+    };
     const html = reviewSheetHtml(withTag, { url: 'http://x.gov.cn/a.html?a=1&b=2', checkedAt: new Date(2022, 2, 1) });
     const doc = new DOMParser().parseFromString(html, 'text/html');
     expect(doc.querySelector('h1')!.textContent).toBe('某县自然资源局2021年政府信息公开工作年度报告');
-    const facts = Object.fromEntries([...doc.querySelectorAll('dt')].map((dt) => [dt.textContent, dt.nextElementSibling!.textContent]));
-    expect(facts).toMatchObject({ 单位: '某县自然资源局', 年度: '2021', 网址: 'http://x.gov.cn/a.html?a=1&b=2', 检查日期: '2022-03-01', 发布日期: '2022-02-20' });
+    const facts = Object.fromEntries(
+      [...doc.querySelectorAll('dt')].map((dt) => [dt.textContent, dt.nextElementSibling!.textContent]),
+    );
+    expect(facts).toMatchObject({
+      单位: '某县自然资源局',
+      年度: '2021',
+      网址: 'http://x.gov.cn/a.html?a=1&b=2',
+      检查日期: '2022-03-01',
+      发布日期: '2022-02-20',
+    });
     const rows = [...doc.querySelectorAll('tbody tr')];
     expect(rows).toHaveLength(withTag.findings.length);
     const carry = rows.find((r) => r.textContent!.includes('法人或其他组织·商业企业'))!;

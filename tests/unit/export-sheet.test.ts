@@ -13,7 +13,9 @@ const seed = (i: number) => checkText(readFileSync(join(seedsDir, seedNames[i]!)
 
 describe('csvRecord (RFC 4180)', () => {
   it('quotes only fields with a comma, quote or line break, doubles quotes, ends with CRLF, leaves null empty', () => {
-    expect(csvRecord(['a', 1, null, undefined, '甲,乙', 'say "no"', 'two\nlines', 'cr\r'])).toBe('a,1,,,"甲,乙","say ""no""","two\nlines","cr\r"\r\n');
+    expect(csvRecord(['a', 1, null, undefined, '甲,乙', 'say "no"', 'two\nlines', 'cr\r'])).toBe(
+      'a,1,,,"甲,乙","say ""no""","two\nlines","cr\r"\r\n',
+    );
   });
 });
 
@@ -79,8 +81,13 @@ describe('findings exports (CLI review sheet)', () => {
   });
 
   it('review sheet: a message with | and a line break stays one table row', () => {
-    const r = { ...reportJson(seed(3)), findings: [{ code: 'part-title' as const, severity: 'warning' as const, message: '甲|乙\n丙' }] };
-    const rows = reviewSheet(r).split('\n').filter((l) => l.startsWith('| 1 |'));
+    const r = {
+      ...reportJson(seed(3)),
+      findings: [{ code: 'part-title' as const, severity: 'warning' as const, message: '甲|乙\n丙' }],
+    };
+    const rows = reviewSheet(r)
+      .split('\n')
+      .filter((l) => l.startsWith('| 1 |'));
     expect(rows).toEqual([expect.stringContaining('甲\\|乙 丙 |')]);
   });
 

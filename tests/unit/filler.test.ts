@@ -25,7 +25,8 @@ function broken(def: TableDef, rule: RuleDef, values: Map<string, number>): stri
           ? ids.flatMap((id) => rowsUnder(def, id)).reduce((sum, r) => sum + values.get(cellKey(r, line))!, 0)
           : ids.reduce((sum, c) => sum + values.get(cellKey(line, c))!, 0),
       );
-    const lines = rule.over === 'columns' ? s.columns.map((c) => c.id) : s.rows.filter((r) => !r.group).map((r) => r.id);
+    const lines =
+      rule.over === 'columns' ? s.columns.map((c) => c.id) : s.rows.filter((r) => !r.group).map((r) => r.id);
     for (const line of lines) {
       const [l, r] = sides(line);
       if (l !== r) out.push(`${rule.id} at ${line}: ${l} ≠ ${r}`);
@@ -34,7 +35,9 @@ function broken(def: TableDef, rule: RuleDef, values: Map<string, number>): stri
   return out;
 }
 
-const cases = [format2019, format2021].flatMap((format) => (['requests', 'review'] as const).map((table) => ({ format, table, name: `${format.name} ${table}` })));
+const cases = [format2019, format2021].flatMap((format) =>
+  (['requests', 'review'] as const).map((table) => ({ format, table, name: `${format.name} ${table}` })),
+);
 
 describe.each(cases)('$name: totals from the rules', ({ format, table }) => {
   const def = tableDef(format, table);
@@ -52,7 +55,8 @@ describe.each(cases)('$name: totals from the rules', ({ format, table }) => {
       fc.property(fc.array(fc.nat(500), { minLength: leaves.length, maxLength: leaves.length }), (numbers) => {
         const typed = new Map(leaves.map((c, i) => [c.key, String(numbers[i])]));
         // 结转下年度 is what remains: keep the year's results within what was received so it stays ≥ 0.
-        if (table === 'requests') for (const c of def.sections[0]!.columns) typed.set(cellKey('carried', c.id), '100000');
+        if (table === 'requests')
+          for (const c of def.sections[0]!.columns) typed.set(cellKey('carried', c.id), '100000');
         const filled = fillTable(format, table, typed);
         expect(filled.errors.size).toBe(0);
         for (const c of leaves) expect(filled.values.get(c.key)).toBe(Number(typed.get(c.key)));
@@ -99,17 +103,26 @@ describe('what the filler computes', () => {
   });
 
   it('ignores a value typed into a computed cell', () => {
-    const { values } = fillTable(format2021, 'review', new Map([[cellKey('count', 'review.total'), '99'], [cellKey('count', 'review.upheld'), '2']]));
+    const { values } = fillTable(
+      format2021,
+      'review',
+      new Map([
+        [cellKey('count', 'review.total'), '99'],
+        [cellKey('count', 'review.upheld'), '2'],
+      ]),
+    );
     expect(values.get(cellKey('count', 'review.total'))).toBe(2);
   });
 
   it('computes nothing in table 二, whose rules are plausibility warnings', () => {
-    for (const f of [format2019, format2021] as FormatDef[]) expect(fillTable(f, 'active', new Map()).derived.size).toBe(0);
+    for (const f of [format2019, format2021] as FormatDef[])
+      expect(fillTable(f, 'active', new Map()).derived.size).toBe(0);
   });
 });
 
 describe('cell validation', () => {
-  const columnOf = (format: FormatDef, table: 'active' | 'requests', id: string) => numberCells(tableDef(format, table)).find((c) => c.column.id === id)!.column;
+  const columnOf = (format: FormatDef, table: 'active' | 'requests', id: string) =>
+    numberCells(tableDef(format, table)).find((c) => c.column.id === id)!.column;
   const count = columnOf(format2021, 'requests', 'natural');
   const change = columnOf(format2019, 'active', 'change');
   const money = columnOf(format2021, 'active', 'amount');
@@ -142,7 +155,14 @@ describe('cell validation', () => {
   });
 
   it('reports a refused leaf through fillTable and counts it as 0 in the totals', () => {
-    const { errors, values } = fillTable(format2021, 'review', new Map([[cellKey('count', 'review.upheld'), 'abc'], [cellKey('count', 'review.corrected'), '1']]));
+    const { errors, values } = fillTable(
+      format2021,
+      'review',
+      new Map([
+        [cellKey('count', 'review.upheld'), 'abc'],
+        [cellKey('count', 'review.corrected'), '1'],
+      ]),
+    );
     expect(errors.get(cellKey('count', 'review.upheld'))).toBe('nonNegativeInteger');
     expect(values.get(cellKey('count', 'review.total'))).toBe(1);
   });

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { asPrevious, checkText } from '../../lib/check/engine';
 import { realDir } from '../paths';
 
-const real = (name: string, opts = {}) => checkText(readFileSync(resolve(realDir, name), 'utf8'), { source: name, ...opts });
+const real = (name: string, opts = {}) =>
+  checkText(readFileSync(resolve(realDir, name), 'utf8'), { source: name, ...opts });
 
 describe.runIf(existsSync(realDir))('real reports (2021 format, PDF text)', () => {
   it('洪泽区 2023: the two hand-checked imbalances of the review table, nothing else out of balance', () => {

@@ -104,7 +104,11 @@ describe('inputs that are not reports or are broken', () => {
   it('reads shuffled rows without inventing numbers', () => {
     const lines = seed001.split('\n');
     const start = lines.findIndex((l) => l.startsWith('一、本年新收'));
-    const shuffled = [...lines.slice(0, start), ...lines.slice(start, start + 24).reverse(), ...lines.slice(start + 24)].join('\n');
+    const shuffled = [
+      ...lines.slice(0, start),
+      ...lines.slice(start, start + 24).reverse(),
+      ...lines.slice(start + 24),
+    ].join('\n');
     const r = checkText(shuffled);
     const requests = r.tables.find((t) => t.table === 'requests')!;
     expect(requests.cells!.every((c) => c.value === 0 || c.value === null)).toBe(true);
@@ -132,7 +136,10 @@ describe('drafts kept as HTML source', () => {
   it('reads a textarea value with tags as markup and plain text as text', async () => {
     const { checkSource } = await import('../../lib/check/engine');
     const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
-    const html = seed003.split('\n').map((l) => `<p>${l}</p>`).join('');
+    const html = seed003
+      .split('\n')
+      .map((l) => `<p>${l}</p>`)
+      .join('');
     const asHtml = checkSource(html, parse);
     expect(asHtml.parts.map((p) => p.status)).toEqual(['ok', 'ok', 'ok', 'retitled', 'ok', 'ok']);
     expect(asHtml.text).not.toContain('<p>');

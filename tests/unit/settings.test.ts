@@ -32,7 +32,10 @@ describe('messages', () => {
     expect(ToContent.safeParse({ type: 'editor', op: { op: 'insertHtml', html: '<p>x</p>' } }).success).toBe(true);
     expect(ToContent.safeParse({ type: 'editor', op: { op: 'format-disk' } }).success).toBe(false);
     expect(ToBackground.safeParse({ type: 'open-panel', tabId: 4 }).success).toBe(false);
-    expect(ToBackground.safeParse({ type: 'page-report', status: { kind: 'none', parsed: false, url: 'x', errors: 0 } }).success).toBe(true);
+    expect(
+      ToBackground.safeParse({ type: 'page-report', status: { kind: 'none', parsed: false, url: 'x', errors: 0 } })
+        .success,
+    ).toBe(true);
     expect(PageStatus.safeParse({ kind: 'maybe', parsed: false, url: 'x', errors: 0 }).success).toBe(false);
   });
 });

@@ -7,7 +7,8 @@ import { cellKey } from '../../lib/check/rules';
 import { reportSkeleton, tableSnippet, type Snippet } from '../../lib/write/snippets';
 
 /** What the generated report and tables must never cost the clerk when checked by the engine. */
-const codes = (r: Checked, ...which: string[]) => r.findings.filter((f) => which.includes(f.code)).map((f) => `${f.code}: ${f.message}`);
+const codes = (r: Checked, ...which: string[]) =>
+  r.findings.filter((f) => which.includes(f.code)).map((f) => `${f.code}: ${f.message}`);
 
 const asDom = (html: string) => {
   const div = document.createElement('div');
@@ -41,7 +42,15 @@ const cases = [
 
 describe.each(cases)('$format.name skeleton through the engine', ({ format, year }) => {
   const skeleton = reportSkeleton(format, { year, unit: '某县人民政府' });
-  const serious = ['part-missing', 'part-title', 'part-order', 'table-format', 'sum-mismatch', 'old-format', 'format-outdated'];
+  const serious = [
+    'part-missing',
+    'part-title',
+    'part-order',
+    'table-format',
+    'sum-mismatch',
+    'old-format',
+    'format-outdated',
+  ];
 
   it.each([
     ['HTML', () => asDom(skeleton.html)],

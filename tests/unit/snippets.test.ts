@@ -54,7 +54,8 @@ describe.each([format2019, format2021])('$name tables', (format) => {
     const def = tableOf(format, 'requests');
     const rows = def.sections[0]!.rows;
     const l = layout(firstTable(tableHtml(format, 'requests')));
-    const numberRowsUnder = (id: string): number => rows.filter((r) => r.parent === id).reduce((n, r) => n + (r.group ? numberRowsUnder(r.id) : 1), 0);
+    const numberRowsUnder = (id: string): number =>
+      rows.filter((r) => r.parent === id).reduce((n, r) => n + (r.group ? numberRowsUnder(r.id) : 1), 0);
     for (const r of rows.filter((r) => r.group)) expect(cell(l, r.label).rowspan).toBe(numberRowsUnder(r.id));
     expect(cell(l, rows.find((r) => r.id === 'new')!.label)).toMatchObject({ x: 0, colspan: 3 });
     expect(cell(l, rows.find((r) => r.id === 'total')!.label)).toMatchObject({ x: 1, colspan: 2 });
@@ -66,11 +67,21 @@ describe.each([format2019, format2021])('$name tables', (format) => {
   it('table 四: 行政复议 over five columns, 行政诉讼 over ten, its two kinds over five each, one row of fifteen cells', () => {
     const columns = tableOf(format, 'review').sections[0]!.columns;
     const l = layout(firstTable(tableHtml(format, 'review')));
-    expect(cell(l, '行政复议')).toMatchObject({ x: 0, y: 0, colspan: columns.filter((c) => c.group === '行政复议').length });
-    expect(cell(l, '行政诉讼')).toMatchObject({ x: 5, y: 0, colspan: columns.filter((c) => c.group === '行政诉讼').length });
+    expect(cell(l, '行政复议')).toMatchObject({
+      x: 0,
+      y: 0,
+      colspan: columns.filter((c) => c.group === '行政复议').length,
+    });
+    expect(cell(l, '行政诉讼')).toMatchObject({
+      x: 5,
+      y: 0,
+      colspan: columns.filter((c) => c.group === '行政诉讼').length,
+    });
     expect(cell(l, '未经复议直接起诉')).toMatchObject({ x: 5, y: 1, colspan: 5 });
     expect(cell(l, '复议后起诉')).toMatchObject({ x: 10, y: 1, colspan: 5 });
-    expect(l.cells.filter((c) => c.y === 1 && c.x < 5).map((c) => [c.text, c.rowspan])).toEqual(columns.slice(0, 5).map((c) => [c.label, 2]));
+    expect(l.cells.filter((c) => c.y === 1 && c.x < 5).map((c) => [c.text, c.rowspan])).toEqual(
+      columns.slice(0, 5).map((c) => [c.label, 2]),
+    );
     expect(l.cells.filter((c) => c.y === 3)).toHaveLength(columns.length);
     expect(l.height).toBe(4);
   });
@@ -93,14 +104,19 @@ describe.each([format2019, format2021])('$name tables', (format) => {
 
   it('writes the given values in their cells, and leaves cells blank without them', () => {
     const def = tableOf(format, 'requests');
-    const values = new Map([[cellKey('new', 'natural'), 3], [cellKey('carryover', 'total'), 12]]);
+    const values = new Map([
+      [cellKey('new', 'natural'), 3],
+      [cellKey('carryover', 'total'), 12],
+    ]);
     const l = layout(firstTable(tableHtml(format, 'requests', values)));
     const rowY = (id: string) => cell(l, def.sections[0]!.rows.find((r) => r.id === id)!.label).y;
     const at = (y: number, x: number) => l.cells.find((c) => c.y === y && c.x === x)!.text;
     expect(at(rowY('new'), 3)).toBe('3');
     expect(at(rowY('carryover'), 9)).toBe('12');
     expect(at(rowY('carried'), 3)).toBe('');
-    expect(layout(firstTable(tableHtml(format, 'requests'))).cells.filter((c) => c.x >= 3 && /\d/.test(c.text))).toEqual([]);
+    expect(
+      layout(firstTable(tableHtml(format, 'requests'))).cells.filter((c) => c.x >= 3 && /\d/.test(c.text)),
+    ).toEqual([]);
   });
 
   it('copies as tab-separated rows of equal width, with the same text as the HTML', () => {
@@ -135,7 +151,8 @@ describe('report skeleton', () => {
   const order = (html: string, format: FormatDef) => {
     const root = parse(html);
     const blocks = [...root.children];
-    const headingAt = (p: number) => blocks.findIndex((b) => b.tagName === 'P' && b.textContent === partHeading(format.parts[p - 1]!));
+    const headingAt = (p: number) =>
+      blocks.findIndex((b) => b.tagName === 'P' && b.textContent === partHeading(format.parts[p - 1]!));
     return { root, blocks, headingAt };
   };
 
@@ -166,7 +183,10 @@ describe('report skeleton', () => {
   it('says what the format requires of part 6: 信息处理费 from 2021', () => {
     const rule = format2021.contentRules.find((r) => r.part === 6)!;
     const { blocks, headingAt } = order(reportSkeleton(format2021, { year: 2022, unit: '某局' }).html, format2021);
-    const part6 = blocks.slice(headingAt(6) + 1).map((b) => b.textContent).join('');
+    const part6 = blocks
+      .slice(headingAt(6) + 1)
+      .map((b) => b.textContent)
+      .join('');
     expect(rule.any.some((w) => part6.includes(w))).toBe(true);
   });
 
@@ -187,7 +207,9 @@ describe('report skeleton', () => {
 describe('part snippets', () => {
   it('offers each of the part’s boilerplate paragraphs as a variant, with year and unit filled in', () => {
     const part = format2021.parts[0]!;
-    const texts = part.boilerplate!.map((_, variant) => partSnippet(format2021, 1, { year: 2024, unit: '某区司法局', variant }).text);
+    const texts = part.boilerplate!.map(
+      (_, variant) => partSnippet(format2021, 1, { year: 2024, unit: '某区司法局', variant }).text,
+    );
     expect(new Set(texts).size).toBe(part.boilerplate!.length);
     for (const t of texts) {
       expect(t.split('\n')[0]).toBe(partHeading(part));

@@ -12,7 +12,9 @@ export default defineCheck({
     const out = [];
     for (const t of a.tables.values()) {
       if (t.status !== 'ok') continue;
-      const should = new Map((a.violations.get(t.id) ?? []).filter((v) => v.blankTotal).map((v) => [cellKey(v.row, v.column), v.expected]));
+      const should = new Map(
+        (a.violations.get(t.id) ?? []).filter((v) => v.blankTotal).map((v) => [cellKey(v.row, v.column), v.expected]),
+      );
       for (const c of t.cells) {
         if (c.status === 'ok') continue;
         const expected = should.get(cellKey(c.row, c.column));

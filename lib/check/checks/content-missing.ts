@@ -23,7 +23,9 @@ export default defineCheck({
       const p = a.parts.find((x) => x.part === rule.part);
       out.push({
         part: rule.part || undefined,
-        message: rule.part ? `第${'一二三四五六'[rule.part - 1]}部分「${p?.title}」没有写到${rule.label}。` : `报告没有写到${rule.label}。`,
+        message: rule.part
+          ? `第${'一二三四五六'[rule.part - 1]}部分「${p?.title}」没有写到${rule.label}。`
+          : `报告没有写到${rule.label}。`,
         start: p?.heading?.start,
         end: p?.heading?.end,
       });

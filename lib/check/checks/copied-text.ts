@@ -39,7 +39,11 @@ export default defineCheck({
       if (n.length < MIN || !before.has(n)) continue;
       copied += n.length;
       const lead = line.length - line.trimStart().length;
-      out.push({ message: `此段与上年报告相同（仅年份或数字不同）：“${line.trim().slice(0, 40)}…”`, start: start + lead, end: start + line.trimEnd().length });
+      out.push({
+        message: `此段与上年报告相同（仅年份或数字不同）：“${line.trim().slice(0, 40)}…”`,
+        start: start + lead,
+        end: start + line.trimEnd().length,
+      });
     }
     if (!out.length) return [];
     const share = Math.round((copied / Math.max(total, 1)) * 100);

@@ -8,7 +8,8 @@ export default defineCheck({
     const published = a.meta.publishedAt;
     if (!published || a.year === null || !a.expected) return [];
     const f = a.expected;
-    const useGovernment = a.meta.government && ['county', 'city', 'province'].includes(a.meta.level) && f.governmentDeadline;
+    const useGovernment =
+      a.meta.government && ['county', 'city', 'province'].includes(a.meta.level) && f.governmentDeadline;
     const rule = useGovernment ? f.governmentDeadline! : f.deadline;
     const due = `${a.year + 1}-${String(rule.month).padStart(2, '0')}-${String(rule.day).padStart(2, '0')}`;
     if (published.date <= due) return [];

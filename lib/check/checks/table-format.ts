@@ -13,7 +13,10 @@ function difference(read: TableDef, wanted: TableDef): string {
   const want = new Set(labels(wanted));
   const lacking = [...want].filter((l) => !have.has(l));
   const extra = [...have].filter((l) => !want.has(l));
-  return [lacking.length ? `缺少${lacking.map((l) => `「${l}」`).join('')}` : '', extra.length ? `多出${extra.map((l) => `「${l}」`).join('')}` : '']
+  return [
+    lacking.length ? `缺少${lacking.map((l) => `「${l}」`).join('')}` : '',
+    extra.length ? `多出${extra.map((l) => `「${l}」`).join('')}` : '',
+  ]
     .filter(Boolean)
     .join('，');
 }

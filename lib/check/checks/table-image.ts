@@ -13,7 +13,15 @@ export default defineCheck({
       const at = imageInPart(a, def.part);
       return at === undefined
         ? []
-        : [{ table: def.id, part: def.part, message: `「${def.title}」表只有图片，读者和检查工具都无法读取，请改为文字表格。`, start: at, end: at + 1 }];
+        : [
+            {
+              table: def.id,
+              part: def.part,
+              message: `「${def.title}」表只有图片，读者和检查工具都无法读取，请改为文字表格。`,
+              start: at,
+              end: at + 1,
+            },
+          ];
     });
   },
 });

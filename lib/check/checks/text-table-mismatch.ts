@@ -17,7 +17,9 @@ export default defineCheck({
       .map((t) => [compactIndexAt(c, t.start!), compactIndexAt(c, t.end!)] as const);
     const inTable = (i: number) => regions.some(([s, e]) => i >= s && i < e);
     const out = [];
-    const byTable = new Map([...a.tables.values()].map((t) => [t.id, new Map(t.cells.map((x) => [cellKey(x.row, x.column), x]))]));
+    const byTable = new Map(
+      [...a.tables.values()].map((t) => [t.id, new Map(t.cells.map((x) => [cellKey(x.row, x.column), x]))]),
+    );
     for (const claim of a.expected?.textClaims ?? []) {
       const t = a.tables.get(claim.table);
       if (t?.status !== 'ok') continue;
@@ -37,7 +39,10 @@ export default defineCheck({
           column: claim.column,
           expected: inTableValue,
           actual: said,
-          message: m[1] === undefined ? `正文说“${m[0]}”，但${where}为 ${inTableValue}。` : `${claim.label}为 ${said}（“${m[0]}”），但${where}为 ${inTableValue}。`,
+          message:
+            m[1] === undefined
+              ? `正文说“${m[0]}”，但${where}为 ${inTableValue}。`
+              : `${claim.label}为 ${said}（“${m[0]}”），但${where}为 ${inTableValue}。`,
           start: c.map[m.index],
           end: c.map[m.index + m[0].length - 1]! + 1,
         });

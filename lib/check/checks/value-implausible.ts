@@ -2,7 +2,14 @@ import { columnLabel, rowLabel } from '../analysis';
 import { defineCheck } from './check';
 import { violationFindings } from './violations';
 
-const LEVEL_NAMES = { township: '乡镇（街道）', county: '县（区）', city: '市', province: '省', department: '部门', unknown: '' } as const;
+const LEVEL_NAMES = {
+  township: '乡镇（街道）',
+  county: '县（区）',
+  city: '市',
+  province: '省',
+  department: '部门',
+  unknown: '',
+} as const;
 
 export default defineCheck({
   code: 'value-implausible',
@@ -12,7 +19,8 @@ export default defineCheck({
     const out = violationFindings(
       a,
       'value-implausible',
-      (t, v) => `「${t.def.title}」表「${rowLabel(t.def, v.row)}」行：${v.rule.label}（「${columnLabel(t.def, v.column)}」为 ${v.actual}，对照值为 ${v.expected}）。`,
+      (t, v) =>
+        `「${t.def.title}」表「${rowLabel(t.def, v.row)}」行：${v.rule.label}（「${columnLabel(t.def, v.column)}」为 ${v.actual}，对照值为 ${v.expected}）。`,
     );
     for (const rule of a.expected?.levelRules ?? []) {
       const t = a.tables.get(rule.table);

@@ -20,7 +20,11 @@ export default defineCheck({
       if (at < titleEnd || y >= year || y < year - 3) continue;
       const after = text.slice(at + m[1]!.length, at + m[1]!.length + 14);
       if (COMPARISON.test(after.split(/[，,。]/)[0]!)) continue;
-      const end = Math.min(text.length, at + 30, ...['。', '\n'].map((s) => (text.indexOf(s, at) < 0 ? text.length : text.indexOf(s, at) + 1)));
+      const end = Math.min(
+        text.length,
+        at + 30,
+        ...['。', '\n'].map((s) => (text.indexOf(s, at) < 0 ? text.length : text.indexOf(s, at) + 1)),
+      );
       out.push({
         actual: y,
         expected: year,

@@ -12,7 +12,10 @@ import type { EditingArea, EditorKind } from './detect';
 type Obj = Record<string, any>;
 
 export class EditorError extends Error {
-  constructor(readonly code: 'no-api' | 'no-table' | 'source-mode' | 'failed', message?: string) {
+  constructor(
+    readonly code: 'no-api' | 'no-table' | 'source-mode' | 'failed',
+    message?: string,
+  ) {
     super(message ?? code);
   }
 }
@@ -52,7 +55,8 @@ function* globals(win: Window): Generator<Obj> {
   }
 }
 
-const values = (o: unknown): Obj[] => (o && typeof o === 'object' ? (Object.values(o) as Obj[]).filter((v) => v && typeof v === 'object') : []);
+const values = (o: unknown): Obj[] =>
+  o && typeof o === 'object' ? (Object.values(o) as Obj[]).filter((v) => v && typeof v === 'object') : [];
 
 /** Select `node` in its own document, so that an insert replaces it. */
 function selectNode(node: Node) {
@@ -92,7 +96,8 @@ function nativeAdapter(root: HTMLElement): Adapter {
     replaceTable(table, html) {
       root.focus();
       selectNode(table);
-      if (!root.ownerDocument.execCommand('insertHTML', false, html)) throw new EditorError('failed', 'insertHTML refused');
+      if (!root.ownerDocument.execCommand('insertHTML', false, html))
+        throw new EditorError('failed', 'insertHTML refused');
     },
   };
 }
@@ -118,9 +123,14 @@ function textareaInsert(el: HTMLTextAreaElement, text: string, from = el.selecti
   el.setSelectionRange(from, to);
   // insertText goes on the textarea's undo stack; setRangeText (the fallback) does not.
   const doc = el.ownerDocument;
-  if (typeof doc.execCommand === 'function' && doc.execCommand('insertText', false, text) && el.value.slice(from, from + text.length) === text) return;
+  if (
+    typeof doc.execCommand === 'function' &&
+    doc.execCommand('insertText', false, text) &&
+    el.value.slice(from, from + text.length) === text
+  )
+    return;
   el.setRangeText(text, from, to, 'end');
-  el.dispatchEvent(new (el.ownerDocument.defaultView!.Event)('input', { bubbles: true }));
+  el.dispatchEvent(new el.ownerDocument.defaultView!.Event('input', { bubbles: true }));
 }
 
 export function textareaAdapter(el: HTMLTextAreaElement) {
@@ -162,7 +172,9 @@ function ueditor(win: Window, area: EditingArea): Adapter | null {
 function kindeditor(win: Window, area: EditingArea): Adapter | null {
   const doc = area.root.ownerDocument;
   const mine = (e: Obj) => e?.edit?.doc === doc;
-  const inst = [...(get(win, 'KindEditor')?.instances ?? []), ...globals(win)].find((e: Obj) => mine(e) && isFn(e, 'html', 'insertHtml'));
+  const inst = [...(get(win, 'KindEditor')?.instances ?? []), ...globals(win)].find(
+    (e: Obj) => mine(e) && isFn(e, 'html', 'insertHtml'),
+  );
   if (!inst) return null;
   const wysiwyg = () => {
     if (inst.edit.designMode === false) throw new EditorError('source-mode');
@@ -276,7 +288,8 @@ function wangeditor5(win: Window, area: EditingArea): Adapter | null {
     },
     replaceTable(table, html) {
       const W = get(win, 'wangEditor');
-      if (!isFn(W?.DomEditor, 'toSlateNode', 'findPath') || !isFn(W?.SlateTransforms, 'insertNodes', 'removeNodes')) throw new EditorError('no-api');
+      if (!isFn(W?.DomEditor, 'toSlateNode', 'findPath') || !isFn(W?.SlateTransforms, 'insertNodes', 'removeNodes'))
+        throw new EditorError('no-api');
       const path: number[] = W!.DomEditor.findPath(inst, W!.DomEditor.toSlateNode(inst, table));
       const after = [...path.slice(0, -1), path[path.length - 1]! + 1];
       // In one tick, so Slate's history keeps the three operations as one undo step.
@@ -289,7 +302,9 @@ function wangeditor5(win: Window, area: EditingArea): Adapter | null {
 }
 
 function wangeditor4(win: Window, area: EditingArea): Adapter | null {
-  const inst = [...globals(win)].find((e) => e.$textElem?.elems?.[0] === area.root && isFn(e.txt, 'html') && isFn(e.cmd, 'do'));
+  const inst = [...globals(win)].find(
+    (e) => e.$textElem?.elems?.[0] === area.root && isFn(e.txt, 'html') && isFn(e.cmd, 'do'),
+  );
   if (!inst) return null;
   const save = () => isFn(inst.selection, 'saveRange') && inst.selection.saveRange();
   // wangEditor 4 files its undo steps from a MutationObserver after a 200 ms debounce: an undo

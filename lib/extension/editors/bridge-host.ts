@@ -8,7 +8,8 @@ import { findEditingAreas } from './detect';
  */
 export function run(win: Window, request: BridgeRequest): BridgeResult {
   const areas = findEditingAreas(win.document);
-  if (request.op === 'which') return { ok: true, op: 'which', editors: areas.map((a) => ({ kind: a.kind, api: handle(win, a).api })) };
+  if (request.op === 'which')
+    return { ok: true, op: 'which', editors: areas.map((a) => ({ kind: a.kind, api: handle(win, a).api })) };
   const area = areas[request.editor ?? 0];
   if (!area) return { ok: false, error: 'no-editor' };
   const h = handle(win, area);
@@ -19,7 +20,12 @@ export function run(win: Window, request: BridgeRequest): BridgeResult {
       case 'insertHtml':
         return { ok: true, op: 'insertHtml', kind: area.kind, via: h.insertHtml(request.html) };
       case 'replaceRange':
-        return { ok: true, op: 'replaceRange', kind: area.kind, via: h.replaceTable(request.range.table, request.html) };
+        return {
+          ok: true,
+          op: 'replaceRange',
+          kind: area.kind,
+          via: h.replaceTable(request.range.table, request.html),
+        };
     }
   } catch (e) {
     if (e instanceof EditorError) return { ok: false, error: e.code };
@@ -32,7 +38,13 @@ export function serveBridge(win: Window, token: string): () => void {
     if (event.source !== win) return;
     const request = parseMessage(BridgeRequest, event.data);
     if (!request || request.token !== token) return;
-    const response: BridgeResponse = { channel: BRIDGE_CHANNEL, token, id: request.id, dir: 'response', ...run(win, request) };
+    const response: BridgeResponse = {
+      channel: BRIDGE_CHANNEL,
+      token,
+      id: request.id,
+      dir: 'response',
+      ...run(win, request),
+    };
     // Posted to this same window, whatever its origin (about:blank and data: pages have none).
     win.postMessage(JSON.stringify(response), '*');
   };

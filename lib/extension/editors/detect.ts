@@ -31,7 +31,8 @@ export interface EditingArea {
 /** Console shells (TRS WCM, Hanweb JCMS) load the form in frames, and editors nest theirs: look this deep. */
 const MAX_DEPTH = 4;
 /** Editors keep a textarea of their own for 源码 mode or form submission: those are not separate areas. */
-const EDITOR_CHROME = '.cke, .ke-container, .edui-editor, .tox, .mce-tinymce, .w-e-text-container, .ck-editor, .w-e-toolbar';
+const EDITOR_CHROME =
+  '.cke, .ke-container, .edui-editor, .tox, .mce-tinymce, .w-e-text-container, .ck-editor, .w-e-toolbar';
 const CANDIDATES = 'iframe, frame, textarea, [contenteditable]';
 
 const isTag = (el: Element, tag: string) => el.tagName.toLowerCase() === tag;

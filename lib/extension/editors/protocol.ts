@@ -31,7 +31,12 @@ export const BridgeOp = z.discriminatedUnion('op', [
   z.object({ op: z.literal('getContent'), ...target }),
   z.object({ op: z.literal('insertHtml'), html: Html, ...target }),
   /** Replace the n-th <table> of the editing body (document order) by `html`, as one undo step. */
-  z.object({ op: z.literal('replaceRange'), range: z.object({ table: z.number().check(z.int(), z.gte(0)) }), html: Html, ...target }),
+  z.object({
+    op: z.literal('replaceRange'),
+    range: z.object({ table: z.number().check(z.int(), z.gte(0)) }),
+    html: Html,
+    ...target,
+  }),
 ]);
 export type BridgeOp = z.infer<typeof BridgeOp>;
 
@@ -56,7 +61,11 @@ export const BridgeResult = z.union([
   z.object({ ok: z.literal(true), op: z.literal('which'), editors: z.array(EditorInfo) }),
   z.object({ ok: z.literal(true), op: z.literal('getContent'), kind: EditorKind, html: Html }),
   z.object({ ok: z.literal(true), op: z.enum(['insertHtml', 'replaceRange']), kind: EditorKind, via: WriteVia }),
-  z.object({ ok: z.literal(false), error: z.union([BridgeError, z.literal('timeout')]), message: z.optional(z.string().check(z.maxLength(500))) }),
+  z.object({
+    ok: z.literal(false),
+    error: z.union([BridgeError, z.literal('timeout')]),
+    message: z.optional(z.string().check(z.maxLength(500))),
+  }),
 ]);
 export type BridgeResult = z.infer<typeof BridgeResult>;
 

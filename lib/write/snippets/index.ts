@@ -24,7 +24,9 @@ export const partHeading = (part: PartDef) => `${NUMERALS[part.number - 1]}、${
 export const reportTitle = (o: { year: number; unit: string }) => `${o.unit.trim()}${o.year}年政府信息公开工作年度报告`;
 
 /** One block of the document; paragraphs and headings become <p>, tables stay tables. */
-type Block = { kind: 'title' | 'heading' | 'subheading' | 'paragraph'; text: string } | { kind: 'table'; html: string; text: string };
+type Block =
+  | { kind: 'title' | 'heading' | 'subheading' | 'paragraph'; text: string }
+  | { kind: 'table'; html: string; text: string };
 
 function render(blocks: Block[]): Snippet {
   const html = blocks
@@ -57,14 +59,18 @@ function partBlocks(format: FormatDef, part: PartDef, o: SnippetOptions): Block[
   const paragraph = paragraphs[(o.variant ?? defaultVariant(format, part)) % Math.max(paragraphs.length, 1)];
   if (paragraph) blocks.push({ kind: 'paragraph', text: fillIn(paragraph, o) });
   (part.subheadings ?? []).forEach((s, i) => blocks.push({ kind: 'subheading', text: `（${NUMERALS[i]}）${s}` }));
-  for (const t of format.tables.filter((t) => t.part === part.number)) blocks.push({ kind: 'table', ...tableSnippet(format, t.id) });
+  for (const t of format.tables.filter((t) => t.part === part.number))
+    blocks.push({ kind: 'table', ...tableSnippet(format, t.id) });
   return blocks;
 }
 
 /** The whole report: title, the six parts with their usual sub-headings and a paragraph each, the three tables in their parts. */
 export function reportSkeleton(format: FormatDef, o: SnippetOptions): Snippet {
   const fixed = { year: o.year, unit: o.unit };
-  return render([{ kind: 'title', text: reportTitle(o) }, ...format.parts.flatMap((p) => partBlocks(format, p, fixed))]);
+  return render([
+    { kind: 'title', text: reportTitle(o) },
+    ...format.parts.flatMap((p) => partBlocks(format, p, fixed)),
+  ]);
 }
 
 /** One part: its heading, one of its boilerplate paragraphs, its sub-headings and its table. */
@@ -80,8 +86,11 @@ export function tableSnippet(format: FormatDef, id: TableId, values?: TableValue
   return { html: gridHtml(grid), text: gridText(grid) };
 }
 
-export const tableHtml = (format: FormatDef, id: TableId, values?: TableValues) => tableSnippet(format, id, values).html;
-export const tableText = (format: FormatDef, id: TableId, values?: TableValues) => tableSnippet(format, id, values).text;
+export const tableHtml = (format: FormatDef, id: TableId, values?: TableValues) =>
+  tableSnippet(format, id, values).html;
+export const tableText = (format: FormatDef, id: TableId, values?: TableValues) =>
+  tableSnippet(format, id, values).text;
 
 /** How many alternative paragraphs a part offers (the popup's variant choice). */
-export const variantCount = (format: FormatDef, partNumber: number) => format.parts.find((p) => p.number === partNumber)?.boilerplate?.length ?? 0;
+export const variantCount = (format: FormatDef, partNumber: number) =>
+  format.parts.find((p) => p.number === partNumber)?.boilerplate?.length ?? 0;

@@ -37,7 +37,10 @@ function columnHeaders(columns: readonly ColumnDef[], extra: number): Grid {
         continue;
       }
       // Neighbours under the same heading share one merged cell.
-      const same = (j: number) => paths[j] !== undefined && paths[j]!.length - 1 > level && paths[j]!.slice(0, level + 1).join('\u0000') === path.slice(0, level + 1).join('\u0000');
+      const same = (j: number) =>
+        paths[j] !== undefined &&
+        paths[j]!.length - 1 > level &&
+        paths[j]!.slice(0, level + 1).join('\u0000') === path.slice(0, level + 1).join('\u0000');
       if (i > 0 && same(i - 1)) continue;
       let span = 0;
       for (let j = i; same(j); j++) span += width(j);
@@ -77,11 +80,18 @@ function sectionHeader(def: TableDef, section: SectionDef, labelColumns: number,
   const headers = columnHeaders(section.columns, extra);
   // With a note, the corner holds it and the label header (申请人情况) spans the number columns above their headers.
   if (def.note) headers.unshift([{ text: def.labelHeader ?? '', colspan: numberColumns }]);
-  if (labelColumns > 0) headers[0]!.unshift({ text: def.note ?? def.labelHeader ?? '', rowspan: headers.length, colspan: labelColumns });
+  if (labelColumns > 0)
+    headers[0]!.unshift({ text: def.note ?? def.labelHeader ?? '', rowspan: headers.length, colspan: labelColumns });
   return headers;
 }
 
-function sectionBody(section: SectionDef, allRows: readonly RowDef[], labelColumns: number, numberColumns: number, values?: TableValues): Grid {
+function sectionBody(
+  section: SectionDef,
+  allRows: readonly RowDef[],
+  labelColumns: number,
+  numberColumns: number,
+  values?: TableValues,
+): Grid {
   const numberRows = section.rows.filter((r) => !r.group);
   const under = (a: RowDef) => numberRows.filter((r) => ancestors(allRows, r).includes(a));
   const extra = numberColumns - section.columns.length;
@@ -94,13 +104,17 @@ function sectionBody(section: SectionDef, allRows: readonly RowDef[], labelColum
     }
     section.columns.forEach((c, i) => {
       const v = values?.get(cellKey(row.id, c.id));
-      cells.push({ text: v === undefined ? '' : formatNumber(v), colspan: 1 + (i === section.columns.length - 1 ? extra : 0) });
+      cells.push({
+        text: v === undefined ? '' : formatNumber(v),
+        colspan: 1 + (i === section.columns.length - 1 ? extra : 0),
+      });
     });
     return cells;
   });
 }
 
-export const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+export const escapeHtml = (s: string) =>
+  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 /** Plain attributes only: CMS filters keep border, cellspacing, cellpadding, rowspan and colspan. */
 export function gridHtml(grid: Grid): string {
@@ -121,7 +135,8 @@ export function gridText(grid: Grid): string {
     let x = 0;
     for (const c of row) {
       while (taken[y]?.[x]) line[x++] = '';
-      for (let dy = 0; dy < (c.rowspan ?? 1); dy++) for (let dx = 0; dx < (c.colspan ?? 1); dx++) (taken[y + dy] ??= [])[x + dx] = true;
+      for (let dy = 0; dy < (c.rowspan ?? 1); dy++)
+        for (let dx = 0; dx < (c.colspan ?? 1); dx++) (taken[y + dy] ??= [])[x + dx] = true;
       for (let dx = 0; dx < (c.colspan ?? 1); dx++) line[x++] = dx === 0 ? c.text : '';
     }
     while (taken[y]?.[x]) line[x++] = '';
