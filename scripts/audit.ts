@@ -32,7 +32,7 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-let parsed;
+let parsed: ReturnType<typeof cli.parse>;
 try {
   parsed = cli.parse(process.argv, { run: false });
 } catch (e) {

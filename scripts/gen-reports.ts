@@ -60,7 +60,7 @@ export interface Generated {
 export function report(
   year: number,
   unit: string,
-  level: Level,
+  _level: Level,
   rnd: () => number,
   options: { wrongTotal?: boolean; extraChars?: number } = {},
 ): Generated {
@@ -93,7 +93,7 @@ export function report(
     const next = partHeading(format.parts[1]!);
     html = html.replace(
       `<p><strong>${escapeHtml(next)}</strong></p>`,
-      extra.map((p) => `<p>${escapeHtml(p)}</p>`).join('') + `<p><strong>${escapeHtml(next)}</strong></p>`,
+      `${extra.map((p) => `<p>${escapeHtml(p)}</p>`).join('')}<p><strong>${escapeHtml(next)}</strong></p>`,
     );
     text = text.replace(`\n${next}\n`, `\n${extra.join('\n')}\n${next}\n`);
   }

@@ -6,7 +6,7 @@ import { tableSnippet } from '../../lib/write/snippets';
 import { t, type MessageKey } from '../panel/t';
 import './filler.css';
 
-type Send = (html: string, text: string) => void | Promise<unknown>;
+type Send = (html: string, text: string) => undefined | Promise<unknown>;
 
 /** A table as the engine read it from the draft (Checked['tables'][number] fits). */
 export interface DraftTable {

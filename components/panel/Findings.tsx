@@ -36,6 +36,7 @@ export function Findings({ findings, onPick }: { findings: Finding[]; onPick(f: 
       <h2>
         {t('findingsTitle')} <span class="hint">{t('findingsKeys')}</span>
       </h2>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: arrow keys move between the finding buttons inside */}
       <div class="finding-groups" onKeyDown={onKeyDown}>
         {ORDER.map((severity) => {
           const group = findings.filter((f) => f.severity === severity);

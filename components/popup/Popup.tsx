@@ -12,7 +12,7 @@ import { t, type MessageKey } from '../panel/t';
 import './popup.css';
 
 /** An action on the page; a rejection means it did not happen (no editor, page closed). */
-type Send = (html: string, text: string) => void | Promise<unknown>;
+type Send = (html: string, text: string) => undefined | Promise<unknown>;
 
 export interface PopupProps {
   /** The year the draft names, when the page has one. */

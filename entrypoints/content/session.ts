@@ -62,7 +62,7 @@ export class Session {
 
   private stillThere(): boolean {
     const t = this.target;
-    if (!t || !t.el.isConnected) return false;
+    if (!t?.el.isConnected) return false;
     // An editor starting up hides the textarea it replaces.
     if (t.editor === 'textarea' && !t.el.getClientRects().length) return false;
     return !t.frame || t.frame.contentDocument?.body === t.el;

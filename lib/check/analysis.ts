@@ -62,7 +62,7 @@ export function analyse(doc: Doc, options: AnalyseOptions = {}): Analysis {
   const year = options.year ?? meta.year;
   const expected = year ? formatForYear(year) : null;
   const tableFormats = [format2021, format2019];
-  const tables = readTables(doc, tableFormats, expected && expected.tables.length ? expected : null);
+  const tables = readTables(doc, tableFormats, expected?.tables.length ? expected : null);
   const headings = findHeadings(doc, TOP_ROW_KEYS);
   const six = matchParts(headings, expected?.demandsParts ? expected : format2021);
   const sixFound = six.filter((p) => p.status !== 'missing').length;
@@ -78,7 +78,7 @@ export function analyse(doc: Doc, options: AnalyseOptions = {}): Analysis {
   let format: ReportFormat;
   if (tableFormat) format = tableFormat;
   else if ((year !== null && year < 2019) || (oldCue && oldFound >= 2)) format = 'pre2019';
-  else if (sixFound >= 2) format = expected && expected.demandsParts ? expected.id : 'unknown';
+  else if (sixFound >= 2) format = expected?.demandsParts ? expected.id : 'unknown';
   else format = oldFound >= 2 ? 'pre2019' : 'unknown';
 
   const anyTable = [...tables.values()].some((t) => t.status === 'ok');

@@ -69,7 +69,7 @@ export class Summary {
     ];
     for (const [code, n] of [...this.byCode].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])))
       lines.push(`${code}\t${n}`);
-    return lines.join('\n') + '\n';
+    return `${lines.join('\n')}\n`;
   }
 }
 
@@ -110,5 +110,5 @@ export function terminalReport(r: ReportJson): string {
     const place = findingPlace(r, f);
     lines.push(`  [${SEVERITY_NAMES[f.severity]}] ${f.message}${place ? `（${place}）` : ''} ‹${f.code}›`);
   }
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }

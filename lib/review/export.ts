@@ -30,17 +30,7 @@ export function reportJson(c: ReportJson & { text?: string; locate?: unknown; pe
 
 /** One CSV record, RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled; CRLF ends it. */
 export function csvRecord(fields: readonly (string | number | null | undefined)[]): string {
-  return (
-    fields
-      .map((f) =>
-        f === null || f === undefined
-          ? ''
-          : /[",\r\n]/.test(String(f))
-            ? `"${String(f).replace(/"/g, '""')}"`
-            : String(f),
-      )
-      .join(',') + '\r\n'
-  );
+  return `${fields.map((f) => (f === null || f === undefined ? '' : /[",\r\n]/.test(String(f)) ? `"${String(f).replace(/"/g, '""')}"` : String(f))).join(',')}\r\n`;
 }
 
 /** A UTF-8 byte order mark: without it Excel reads a Chinese CSV as the local code page. */
@@ -103,7 +93,7 @@ export function findingsCsv(r: ReportJson, meta: SheetMeta = {}): string {
 
 /** The report's JSON with where and when it was checked. */
 export function findingsJson(r: ReportJson, meta: SheetMeta = {}): string {
-  return JSON.stringify({ ...reportJson(r), url: meta.url, checkedAt: meta.checkedAt?.toISOString() }, null, 2) + '\n';
+  return `${JSON.stringify({ ...reportJson(r), url: meta.url, checkedAt: meta.checkedAt?.toISOString() }, null, 2)}\n`;
 }
 
 const cell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -133,7 +123,7 @@ export function reviewSheet(r: ReportJson, meta: SheetMeta = {}): string {
       ),
     );
   }
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 const html = (s: string) =>

@@ -17,7 +17,7 @@ export async function* expand(paths: readonly string[]): AsyncGenerator<string> 
       yield path;
       continue;
     }
-    let info;
+    let info: Awaited<ReturnType<typeof stat>>;
     try {
       info = await stat(path);
     } catch {

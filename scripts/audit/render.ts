@@ -13,8 +13,8 @@ export type Outcome = { source: string; out?: string; findings?: Pick<Finding, '
 export function render(mode: Mode, r: ReportJson): string {
   if (mode === 'json') return JSON.stringify(ReportJson.parse(r));
   if (mode === 'csv') return reportCsvRow(r);
-  if (mode === 'md') return reviewSheet(r) + '\n';
-  return terminalReport(r) + '\n';
+  if (mode === 'md') return `${reviewSheet(r)}\n`;
+  return `${terminalReport(r)}\n`;
 }
 
 /** Reads, checks and renders one source; never throws. */

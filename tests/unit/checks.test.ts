@@ -40,7 +40,7 @@ describe('structure', () => {
     const r = clean2021((t) => {
       const five = t.indexOf('五、存在的主要问题及改进情况');
       const six = t.indexOf('六、其他需要报告的事项');
-      return t.slice(0, five) + t.slice(six) + '\n' + t.slice(five, six);
+      return `${t.slice(0, five) + t.slice(six)}\n${t.slice(five, six)}`;
     });
     expect(codes(r)).toContain('part-order');
     expect(r.findings.find((f) => f.code === 'part-order')!.part).toBe(5);
@@ -126,7 +126,7 @@ describe('across years', () => {
     const tables = generate(format2021, 7);
     const carried = tables.get('requests')!;
     carried.set('carried|legal', 5);
-    carried.set('new|legal', carried.get('new|legal')! - 5 >= 0 ? carried.get('new|legal')! - 5 : 0);
+    carried.set('new|legal', Math.max(carried.get('new|legal')! - 5, 0));
     const lastCarryover = last.tables
       .find((t) => t.table === 'requests')!
       .cells!.find((c) => c.row === 'carryover' && c.column === 'legal')!.value;

@@ -101,7 +101,7 @@ describe('bridge host', () => {
     });
     expect(result).toMatchObject({ ok: true, kind: 'textarea' });
     const [start, end] = tableSpan(draft, 1)!;
-    expect(t.value).toBe(draft.slice(0, start) + '<table><tr><td>新表</td></tr></table>' + draft.slice(end));
+    expect(t.value).toBe(`${draft.slice(0, start)}<table><tr><td>新表</td></tr></table>${draft.slice(end)}`);
     expect(
       run(window, {
         channel: BRIDGE_CHANNEL,

@@ -83,19 +83,19 @@ describe('inputs that are not reports or are broken', () => {
     const html = `<h1>某乡2021年政府信息公开工作年度报告</h1><p>一、总体情况</p><table border=1><tr><td rowspan=2>一、本年新收政府信息公开申请数量</td><td colspan=2>1</td><td>0</td></tr><tr><td><table><tr><td>nested</td></tr></table></td></tr></table><p>四、政府信息公开行政复议、行政诉讼情况</p>`;
     for (let cut = 0; cut <= html.length; cut += 7) {
       const div = document.createElement('div');
-      div.innerHTML = html.slice(0, cut) + '<td><tr></table></b></i>';
+      div.innerHTML = `${html.slice(0, cut)}<td><tr></table></b></i>`;
       expect(() => checkDom(div)).not.toThrow();
     }
   });
 
   it('walks a page nested ten thousand elements deep without overflowing the stack', () => {
     const div = document.createElement('div');
-    div.innerHTML = '<div>'.repeat(10000) + '2021年政府信息公开工作年度报告' + '</div>'.repeat(10000);
+    div.innerHTML = `${'<div>'.repeat(10000)}2021年政府信息公开工作年度报告${'</div>'.repeat(10000)}`;
     expect(checkDom(div).title).toBe('2021年政府信息公开工作年度报告');
   });
 
   it('reads 5 MB of text without throwing', () => {
-    const big = seed001 + '\n' + '政府信息公开工作稳步推进，公开内容不断丰富。\t0\t—\n'.repeat(5_000_000 / 30);
+    const big = `${seed001}\n${'政府信息公开工作稳步推进，公开内容不断丰富。\t0\t—\n'.repeat(5_000_000 / 30)}`;
     const r = checkText(big);
     expect(r.year).toBe(2019);
     expect(r.tables.map((t) => t.status)).toEqual(['ok', 'ok', 'ok']);

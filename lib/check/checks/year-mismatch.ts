@@ -34,7 +34,7 @@ export default defineCheck({
       });
     }
     const p = a.meta.period;
-    if (p && p.years.some((y) => y !== year)) {
+    if (p?.years.some((y) => y !== year)) {
       out.push({
         actual: p.years.find((y) => y !== year),
         expected: year,

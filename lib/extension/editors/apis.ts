@@ -9,6 +9,7 @@ import type { EditingArea, EditorKind } from './detect';
  */
 
 /** The editors' objects are untyped page globals; each adapter checks what it calls. */
+// biome-ignore lint/suspicious/noExplicitAny: page globals are untyped; each adapter checks what it calls
 type Obj = Record<string, any>;
 
 export class EditorError extends Error {
