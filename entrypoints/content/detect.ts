@@ -1,6 +1,7 @@
 import { looksLikeReport } from '../../lib/read/classify';
 import { findArticle } from '../../lib/read/article';
 import { findEditingAreas, type EditorKind } from '../../lib/extension/editors/detect';
+import { titleField, titleText } from '../../lib/extension/title-field';
 
 /**
  * Where the draft is. Pure DOM, and cheap: a page that is no report costs one querySelectorAll and
@@ -36,6 +37,11 @@ export function sampleText(target: Target, limit = SAMPLE): string {
   return out.slice(0, limit);
 }
 
+/** The CMS's 标题 field beside an editor (the draft's title when its body has none), or null. */
+export function cmsTitle(target: Target): string | null {
+  return target.kind === 'editor' ? titleText(titleField(target.frame ?? target.el)) : null;
+}
+
 /** The whole text, to tell whether anything changed since the last check. */
 export function fullText(target: Target): string {
   return target.editor === 'textarea' ? (target.el as HTMLTextAreaElement).value : (target.el.textContent ?? '');
@@ -58,13 +64,15 @@ function findPublished(doc: Document): Target | null {
 }
 
 /**
- * The draft on this page, or null. An editor whose text looks like a report wins; else, on a page
- * titled as a report, the editor holding the most text (a new, still empty draft included).
+ * The draft on this page, or null. An editor whose text looks like a report wins; then one whose
+ * CMS title field names a report; else, on a page titled as a report, the editor holding the most
+ * text (a new, still empty draft included).
  */
 export function detect(doc: Document): Target | null {
   const editors = findEditors(doc);
   const samples = editors.map((e) => sampleText(e));
-  const reportEditor = editors.find((_, i) => looksLikeReport(samples[i]!));
+  const reportEditor =
+    editors.find((_, i) => looksLikeReport(samples[i]!)) ?? editors.find((e) => looksLikeReport(cmsTitle(e) ?? ''));
   if (reportEditor) return reportEditor;
   if (editors.length && looksLikeReport(doc.title)) {
     let best = 0;

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { ToContent, type PageStatus, type PreviousReport, type RevealResult } from '../../lib/extension/messages';
 import { defaultSettings } from '../../lib/extension/settings';
-import { loadSettings, onSettingsChanged } from '../../components/options/store';
+import { loadPageYear, loadSettings, onPageYearChanged, onSettingsChanged } from '../../components/options/store';
 import { Session } from './session';
 import { toggleInpagePanel } from './inpage';
 import { editorOp } from './bridge';
@@ -23,6 +23,12 @@ export default defineContentScript({
       () => {},
     );
     onSettingsChanged((s) => session.setSettings(s));
+    // The year the clerk gave in the panel for a draft that does not state its own.
+    loadPageYear(location.href).then(
+      (y) => session.setPageYear(y),
+      () => {},
+    );
+    onPageYearChanged(location.href, (y) => session.setPageYear(y));
 
     browser.runtime.onMessage.addListener(
       (

@@ -4,7 +4,8 @@ import type { PageStatus, PreviousReport } from '../../lib/extension/messages';
 import { previousReport } from '../../components/review/previous';
 import type { TableId } from '../../lib/check/report';
 import type { Settings } from '../../lib/extension/settings';
-import { detect, fullText, type Target } from './detect';
+import { cmsTitle, detect, fullText, type Target } from './detect';
+import { isTitleField, titleField } from '../../lib/extension/title-field';
 import { mark, scrollTo } from './mark';
 
 const DEBOUNCE_MS = 300;
@@ -26,6 +27,8 @@ export class Session {
   private stopWatching: (() => void) | null = null;
   /** Last year's report the reviewer gave in the panel, for carryover-mismatch and copied-text. */
   private previous: PreviousReport | null = null;
+  /** The report year the clerk gave in the panel for this page (the draft does not say it). */
+  private pageYear: number | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -37,6 +40,8 @@ export class Session {
     const refresh = () => this.refresh();
     for (const ms of RETRIES_MS) setTimeout(refresh, ms);
     this.doc.addEventListener('focusin', refresh, true);
+    // A new article: the clerk names it in the CMS's title field before writing a word of it.
+    this.doc.addEventListener('change', (e) => isTitleField(e.target) && refresh(), true);
   }
 
   /** Looks again: for a draft if none was found, or for the editor that replaced the one found (a textarea an editor hid). */
@@ -47,6 +52,12 @@ export class Session {
 
   setSettings(settings: Settings): void {
     this.settings = settings;
+    if (this.target) this.run(true);
+  }
+
+  setPageYear(year: number | null): void {
+    if (year === this.pageYear) return;
+    this.pageYear = year;
     if (this.target) this.run(true);
   }
 
@@ -80,10 +91,14 @@ export class Session {
     doc.addEventListener('input', schedule, true);
     // An editor that rewrites its frame (setContent in some editors, a mode switch) replaces the body.
     target.frame?.addEventListener('load', schedule);
+    // The title field counts as the draft's title: check again when it changes.
+    const title = titleField(target.frame ?? target.el);
+    title?.addEventListener('input', schedule);
     this.stopWatching = () => {
       observer.disconnect();
       doc.removeEventListener('input', schedule, true);
       target.frame?.removeEventListener('load', schedule);
+      title?.removeEventListener('input', schedule);
     };
   }
 
@@ -99,11 +114,14 @@ export class Session {
     }
     const target = this.target!;
     const text = fullText(target);
-    if (!force && text === this.lastText) return this.status();
-    this.lastText = text;
+    const title = cmsTitle(target);
+    const seen = `${title ?? ''}\n${text}`;
+    if (!force && seen === this.lastText) return this.status();
+    this.lastText = seen;
     const check = (year?: number): Located => {
       const options = {
         source: location.href,
+        ...(title ? { title } : {}),
         disabled: this.settings.disabled,
         ...(year ? { year } : {}),
         ...(this.previous ? { previous: this.previous } : {}),
@@ -114,8 +132,9 @@ export class Session {
         : checkDom(target.el, options);
     };
     this.checked = check();
-    // The default year of the settings is for drafts that do not say theirs (a new, empty draft).
-    if (this.checked.year === null && this.settings.year) this.checked = check(this.settings.year);
+    // The year given for this page, else the settings' default, is for drafts that do not say theirs.
+    const assumed = this.pageYear ?? this.settings.year;
+    if (this.checked.year === null && assumed) this.checked = check(assumed);
     this.parsed = true;
     const status = this.status();
     browser.runtime.sendMessage({ type: 'page-report', status }).catch(() => {
