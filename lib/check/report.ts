@@ -25,10 +25,22 @@ export const FindingCode = z.enum([
   'not-a-report',
   'carryover-mismatch',
   'copied-text',
+  'cells-blank',
+  'template-text',
+  'part-empty',
 ]);
 export type FindingCode = z.infer<typeof FindingCode>;
 
 const num = z.number();
+
+/** A table cell a finding names: the grid marks it, the panel jumps to it. */
+export const CellRef = z.object({
+  row: z.string(),
+  column: z.string(),
+  start: z.optional(num),
+  end: z.optional(num),
+});
+export type CellRef = z.infer<typeof CellRef>;
 
 export const Finding = z.object({
   code: FindingCode,
@@ -44,6 +56,8 @@ export const Finding = z.object({
   /** Offsets into the document's flat text: what the extension scrolls to and marks. */
   start: z.optional(num),
   end: z.optional(num),
+  /** The cells a grouped finding stands for (cells-blank: every blank cell of its table). */
+  cells: z.optional(z.array(CellRef)),
 });
 export type Finding = z.infer<typeof Finding>;
 
@@ -55,6 +69,10 @@ export const PartResult = z.object({
   title: z.string(),
   start: z.optional(num),
   end: z.optional(num),
+  /** Whether the format demands this part; false for the old structure's parts (shown as information). */
+  required: z.optional(z.boolean()),
+  /** What the part holds under its heading: nothing, only the skeleton's template text, or text of its own. */
+  content: z.optional(z.enum(['none', 'template', 'own'])),
 });
 export type PartResult = z.infer<typeof PartResult>;
 
@@ -66,8 +84,12 @@ export const CellResult = z.object({
   column: z.string(),
   value: z.nullable(num),
   raw: z.string(),
-  /** ok | blank ("", 无, —) | invalid (not a number for this column) | missing (no cell at all) */
-  status: z.enum(['ok', 'blank', 'invalid', 'missing']),
+  /**
+   * ok | blank (nothing written: counts 0 in sums, reported once per table) | na (not applicable:
+   * —, /, 无, 不适用; counts 0, not missing) | invalid (not a number for this column; a Chinese
+   * numeral keeps its value) | missing (no cell at all)
+   */
+  status: z.enum(['ok', 'blank', 'na', 'invalid', 'missing']),
   start: z.optional(num),
   end: z.optional(num),
 });
@@ -80,8 +102,40 @@ export const TableResult = z.object({
   start: z.optional(num),
   end: z.optional(num),
   cells: z.optional(z.array(CellResult)),
+  /** Whether the format the year requires demands this table. */
+  required: z.optional(z.boolean()),
+  /** How many of its cells are still blank (or missing). */
+  blank: z.optional(num),
 });
 export type TableResult = z.infer<typeof TableResult>;
+
+/**
+ * Where the draft stands, computed by the engine (docs/engine.md):
+ * empty — no text yet; not-a-report — the page is something else; needs-year — a report whose year
+ * (so whose format) is unknown: ask for it; in-progress — only unfinished work is left (parts,
+ * tables, blank cells, template text); problems — errors or warnings beyond unfinished work;
+ * all-clear — year and format known, every demanded part written, every table read and filled, no
+ * error or warning.
+ */
+export const Verdict = z.enum(['empty', 'not-a-report', 'needs-year', 'in-progress', 'problems', 'all-clear']);
+export type Verdict = z.infer<typeof Verdict>;
+
+export const Progress = z.object({
+  /** Demanded parts present with text of their own (not only a heading, sub-headings or template sentences). */
+  partsWritten: num,
+  /** Parts the format demands: 6 from 2019 on, 0 for the old structure or while the format is unknown. */
+  partsRequired: num,
+  /** Demanded tables read with no blank cell. */
+  tablesFilled: num,
+  tablesRequired: num,
+  errors: num,
+  warnings: num,
+  /** Parts whose text is still only the skeleton's (template sentences, 某某, bare sub-headings, zero tables). */
+  templateParts: z.array(num),
+  /** Checks that could not run because the year is unknown (the CLI names them; --year supplies it). */
+  unchecked: z.array(FindingCode),
+});
+export type Progress = z.infer<typeof Progress>;
 
 export const ReportJson = z.object({
   source: z.string(),
@@ -95,6 +149,8 @@ export const ReportJson = z.object({
   parts: z.array(PartResult),
   tables: z.array(TableResult),
   findings: z.array(Finding),
+  verdict: Verdict,
+  progress: Progress,
 });
 export type ReportJson = z.infer<typeof ReportJson>;
 

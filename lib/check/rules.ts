@@ -43,9 +43,57 @@ function holds(op: RuleDef['op'], left: number, right: number): boolean {
   return op === '=' ? l === r : op === '<=' ? l <= r : l >= r;
 }
 
+/** One rule applied to one column (over columns) or one row (over rows): the cells of each side. */
+interface Instance {
+  rule: RuleDef;
+  left: string[];
+  right: string[];
+  /** The single-cell side's key, when one side is a single cell (a total). */
+  total: string | null;
+  /** Where a failure of a rule with no single side is reported: the last cell of its right side. */
+  last: string;
+}
+
+function instances(def: TableDef, rules: readonly RuleDef[], found: ReadonlySet<string>): Instance[] {
+  const out: Instance[] = [];
+  const add = (rule: RuleDef, left: string[], right: string[]) => {
+    const total = left.length === 1 ? left[0]! : right.length === 1 ? right[0]! : null;
+    out.push({ rule, left, right, total, last: right[right.length - 1]! });
+  };
+  for (const rule of rules) {
+    if (rule.table !== def.id) continue;
+    for (const section of sectionsOf(def, rule)) {
+      const numberRows = section.rows.filter((r) => !r.group && found.has(r.id)).map((r) => r.id);
+      const columns = section.columns.map((c) => c.id);
+      if (rule.over === 'columns') {
+        const sides = [rule.left, rule.right].map((ids) => ids.flatMap((id) => leavesOf(def, id)));
+        if (sides.flat().length === 0 || !sides.flat().every((r) => found.has(r))) continue;
+        for (const column of rule.only ?? columns) {
+          if (!columns.includes(column)) continue;
+          add(rule, ...(sides.map((rows) => rows.map((row) => cellKey(row, column))) as [string[], string[]]));
+        }
+      } else {
+        if (![...rule.left, ...rule.right].every((c) => columns.includes(c))) continue;
+        for (const row of rule.only ?? numberRows) {
+          if (!numberRows.includes(row)) continue;
+          add(
+            rule,
+            ...([rule.left, rule.right].map((cols) => cols.map((column) => cellKey(row, column))) as [
+              string[],
+              string[],
+            ]),
+          );
+        }
+      }
+    }
+  }
+  return out;
+}
+
 /**
- * Evaluates a table's rules. A blank part counts as 0 (one blank cell must not hide the real
- * imbalances); a blank single-cell side is not a mismatch but a blank total.
+ * Evaluates a table's rules. A blank or not-applicable part counts as 0 (one blank cell must not
+ * hide the real imbalances). A blank total is first computed from its own rule, and other rules
+ * use that value: a report that leaves its 总计 column blank has no mismatch, only blank totals.
  */
 export function evaluate(
   def: TableDef,
@@ -54,70 +102,48 @@ export function evaluate(
   found: ReadonlySet<string>,
 ): Violation[] {
   const byKey = new Map(cells.map((c) => [cellKey(c.row, c.column), c]));
-  const out: Violation[] = [];
-  for (const rule of rules) {
-    if (rule.table !== def.id) continue;
-    for (const section of sectionsOf(def, rule)) {
-      const numberRows = section.rows.filter((r) => !r.group && found.has(r.id)).map((r) => r.id);
-      const columns = section.columns.map((c) => c.id);
-      if (rule.over === 'columns') {
-        const sides = [rule.left, rule.right].map((ids) => ids.flatMap((id) => leavesOf(def, id)));
-        const involved = sides.flat();
-        if (involved.length === 0 || !involved.every((r) => found.has(r))) continue;
-        for (const column of rule.only ?? columns) {
-          if (!columns.includes(column)) continue;
-          check(
-            rule,
-            sides[0]!,
-            sides[1]!,
-            (row) => byKey.get(cellKey(row, column)),
-            (row) => ({ row, column }),
-          );
-        }
-      } else {
-        const sides = [rule.left, rule.right];
-        if (![...sides[0]!, ...sides[1]!].every((c) => columns.includes(c))) continue;
-        for (const row of rule.only ?? numberRows) {
-          if (!numberRows.includes(row)) continue;
-          check(
-            rule,
-            sides[0]!,
-            sides[1]!,
-            (column) => byKey.get(cellKey(row, column)),
-            (column) => ({ row, column }),
-          );
-        }
-      }
+  const all = instances(def, rules, found);
+  const derived = new Map<string, number>();
+  const written = (key: string) => byKey.get(key)?.value ?? null;
+  const known = (key: string) => written(key) !== null || derived.has(key);
+  const value = (key: string) => written(key) ?? derived.get(key) ?? 0;
+  const sum = (keys: string[]) => keys.reduce((s, k) => s + value(k), 0);
+  // A total whose parts are all written (or computed) is computed first, so the column of totals
+  // is known before the rules over it; a total over blank parts is 0.
+  const parts = (i: Instance) => (i.total === i.left[0] && i.left.length === 1 ? i.right : i.left);
+  const open = all.filter((i) => i.rule.op === '=' && i.total !== null && !known(i.total));
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const i of open) {
+      if (known(i.total!) || !parts(i).every(known)) continue;
+      derived.set(i.total!, round(sum(parts(i))));
+      changed = true;
     }
+  }
+  for (const i of open) if (!known(i.total!)) derived.set(i.total!, round(sum(parts(i))));
+  const out: Violation[] = [];
+  const at = (key: string) => {
+    const [row, column] = key.split('\u0000') as [string, string];
+    return { row, column };
+  };
+  for (const i of all) {
+    const { rule } = i;
+    if (i.total !== null) {
+      const single = i.total === i.left[0] && i.left.length === 1;
+      const other = sum(single ? i.right : i.left);
+      if (written(i.total) === null) {
+        if (rule.op === '=') out.push({ rule, ...at(i.total), expected: round(other), actual: null, blankTotal: true });
+        continue;
+      }
+      const total = written(i.total)!;
+      const ok = single ? holds(rule.op, total, other) : holds(rule.op, other, total);
+      if (!ok) out.push({ rule, ...at(i.total), expected: round(other), actual: total, blankTotal: false });
+      continue;
+    }
+    const l = sum(i.left);
+    const r = sum(i.right);
+    if (!holds(rule.op, l, r))
+      out.push({ rule, ...at(i.last), expected: round(l), actual: round(r), blankTotal: false });
   }
   return out;
-
-  function check(
-    rule: RuleDef,
-    left: string[],
-    right: string[],
-    cell: (id: string) => ReadCell | undefined,
-    at: (id: string) => { row: string; column: string },
-  ) {
-    const sum = (ids: string[]) => ids.reduce((s, id) => s + (cell(id)?.value ?? 0), 0);
-    const l = sum(left);
-    const r = sum(right);
-    const single = left.length === 1 ? left[0]! : right.length === 1 ? right[0]! : null;
-    if (single !== null) {
-      const total = cell(single);
-      const other = single === left[0] && left.length === 1 ? r : l;
-      if (total?.value === null || total === undefined) {
-        if (rule.op === '=') out.push({ rule, ...at(single), expected: other, actual: null, blankTotal: true });
-        return;
-      }
-      const ok =
-        single === left[0] && left.length === 1
-          ? holds(rule.op, total.value, other)
-          : holds(rule.op, other, total.value);
-      if (!ok) out.push({ rule, ...at(single), expected: round(other), actual: total.value, blankTotal: false });
-      return;
-    }
-    if (!holds(rule.op, l, r))
-      out.push({ rule, ...at(right[right.length - 1]!), expected: round(l), actual: round(r), blankTotal: false });
-  }
 }

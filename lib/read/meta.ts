@@ -29,7 +29,7 @@ function clean(s: string): string {
 }
 
 /** The report's title: the first short line that ends like a report, joined with the line before when the title wraps. */
-function findTitle(doc: Doc): Pick<Meta, 'title' | 'titleStart' | 'titleEnd'> {
+function findTitle(doc: Doc, given?: string): Pick<Meta, 'title' | 'titleStart' | 'titleEnd'> {
   const text = doc.text;
   const lines: { start: number; end: number; text: string }[] = [];
   let at = 0;
@@ -58,6 +58,8 @@ function findTitle(doc: Doc): Pick<Meta, 'title' | 'titleStart' | 'titleEnd'> {
     }
     return { title: line.text, titleStart: line.start, titleEnd: line.end };
   }
+  // The CMS's own 标题 field, when the body holds no title (most CMSs keep it apart).
+  if (given?.trim()) return { title: clean(given) };
   if (doc.pageTitle && /报告|年报/.test(doc.pageTitle)) return { title: clean(doc.pageTitle.split(/[-_|—]/)[0]!) };
   return { title: null };
 }
@@ -74,13 +76,30 @@ function findYear(doc: Doc, title: string | null, period: Meta['period']): numbe
   return best;
 }
 
+/** Words that introduce the 统计期限 (compact text). */
+const PERIOD_CUE = /统计(?:期限|时限|时段|时间|区间|周期)|数据(?:期限|时限|时段)|所列数据/g;
+/** 2024年1月1日至12月31日, 自…起至…止, 1月1日-12月31日: the second year, or both, may be left out. */
+const PERIOD =
+  /^.{0,12}?(?:((?:19|20)\d{2})年度?)?0?1月0?1日(?:起)?(?:至|到|-+|~|～)(?:((?:19|20)\d{2})年度?)?12月31日/;
+const YEAR_BEFORE = /((?:19|20)\d{2})年/g;
+
+/** The 统计期限 however written; a year left out is the one the text states just before it. */
 function findPeriod(doc: Doc): Meta['period'] {
   const c = doc.compact;
-  const m = /统计期限(?:为|是)?(?:自|从)?((?:19|20)\d{2})年1月1日(?:起)?(?:至|到|-)((?:19|20)\d{2})年12月31日/.exec(
-    c.text,
-  );
-  if (!m) return null;
-  return { years: [Number(m[1]), Number(m[2])], start: c.map[m.index]!, end: c.map[m.index + m[0].length - 1]! + 1 };
+  for (const cue of c.text.slice(0, 200000).matchAll(PERIOD_CUE)) {
+    const m = PERIOD.exec(c.text.slice(cue.index + cue[0].length, cue.index + cue[0].length + 60));
+    if (!m) continue;
+    let first = m[1] ? Number(m[1]) : null;
+    if (first === null) {
+      const before = [...c.text.slice(Math.max(0, cue.index - 200), cue.index).matchAll(YEAR_BEFORE)];
+      first = before.length ? Number(before[before.length - 1]![1]) : null;
+    }
+    if (first === null) continue;
+    const second = m[2] ? Number(m[2]) : first;
+    const end = cue.index + cue[0].length + m[0].length;
+    return { years: [first, second], start: c.map[cue.index]!, end: c.map[end - 1]! + 1 };
+  }
+  return null;
 }
 
 const PUBLISHED = /(?:发布时间|发布日期|发布于|发文日期|日期|时间)[:]?((?:19|20)\d{2})[-年/.](\d{1,2})[-月/.](\d{1,2})/;
@@ -145,8 +164,9 @@ export function levelOf(unit: string | null): { level: Level; government: boolea
   return { level: 'unknown', government };
 }
 
-export function readMeta(doc: Doc): Meta {
-  const t = findTitle(doc);
+/** `title`: the title the page keeps outside the text checked (a CMS's 标题 field). */
+export function readMeta(doc: Doc, title?: string): Meta {
+  const t = findTitle(doc, title);
   const period = findPeriod(doc);
   const unit = findUnit(t.title, doc);
   return {

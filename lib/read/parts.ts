@@ -23,8 +23,11 @@ export interface PartMatch {
   end?: number;
 }
 
-const ORDINAL = /^([一二三四五六七八九十]{1,2})[.,:]/;
-const FIRST = /[一二三四五六七八九十]/;
+/** 一、 一. 一： 第一部分 (with or without a separator); 一 followed by a space is checked on the raw line. */
+const ORDINAL = /^(第)?([一二三四五六七八九十]{1,2})(部分)?([.,:])?/;
+const FIRST = /[一二三四五六七八九十第]/;
+/** Markdown and emphasis around a heading pasted from an AI assistant: ## 一、…, **一、…**. */
+const MARKUP = /[#*>_]/;
 const MAX_WORDS = 40;
 
 /**
@@ -44,6 +47,7 @@ export function findHeadings(doc: Doc, exclude: readonly string[]): Heading[] {
     // Word's extraction leaves markers such as [bookmark: _GoBack] before a heading.
     while (text[i] === '[' && text.indexOf(']', i) > 0 && text.indexOf(']', i) < Math.min(lineEnd, i + 60))
       i = text.indexOf(']', i) + 1;
+    while (i < lineEnd && (MARKUP.test(text[i]!) || text.charCodeAt(i) === 32 || text.charCodeAt(i) === 0x3000)) i++;
     if (i < lineEnd && FIRST.test(text[i]!)) {
       const heading = readHeading(text, i, lineEnd, exclude);
       if (heading) headings.push(heading);
@@ -58,9 +62,11 @@ function readHeading(text: string, start: number, lineEnd: number, exclude: read
   const c = compactLabel(line);
   const m = ORDINAL.exec(c);
   if (!m) return null;
-  const number = chineseNumeral(m[1]!);
+  const spaced = /^第?[一二三四五六七八九十]{1,2}(?:部分)?[\s\u3000]/.test(line);
+  if (!m[4] && !(m[1] && m[3]) && !spaced) return null;
+  const number = chineseNumeral(m[2]!);
   if (!number) return null;
-  let words = c.slice(m[0].length);
+  let words = c.slice(m[0].length).replace(/[*_]+/g, '');
   if (words.length > MAX_WORDS) {
     // "一、总体情况。2020年……" — a heading run into its paragraph
     const cut = words.search(/[。:;]/);

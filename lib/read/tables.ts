@@ -8,7 +8,7 @@ export interface ReadCell {
   column: string;
   value: number | null;
   raw: string;
-  status: 'ok' | 'blank' | 'invalid' | 'missing';
+  status: 'ok' | 'blank' | 'na' | 'invalid' | 'missing';
   start?: number;
   end?: number;
 }
@@ -182,7 +182,8 @@ function readLabelled(doc: Doc, def: TableDef, format: FormatDef, from: number, 
     for (let t = labelTokens[i]! + 1; t < stop; t++) {
       const tok = tokens[t]!;
       if (values.length >= n && tok.line !== values[values.length - 1]!.line) break;
-      if (tok.kind === 'num' || tok.kind === 'blank') values.push(tok);
+      // Text in a number's place (十三, 约5) is that column's cell: the numbers after it keep their columns.
+      if (tok.kind === 'num' || tok.kind === 'blank' || tok.kind === 'odd') values.push(tok);
       else if (values.length > 0) break;
     }
     return values;
@@ -232,7 +233,7 @@ function readReview(doc: Doc, def: TableDef, format: FormatDef, from: number, to
   let blankRow: Token[] = [];
   const numbered = (r: Token[]) => r.some((t) => t.kind === 'num');
   for (const tok of [...tokens, null]) {
-    if (tok && (tok.kind === 'num' || tok.kind === 'blank')) {
+    if (tok && (tok.kind === 'num' || tok.kind === 'blank' || tok.kind === 'odd')) {
       run.push(tok);
       continue;
     }

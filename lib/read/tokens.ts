@@ -2,10 +2,12 @@ import { compactLabel } from './text';
 import { IMAGE } from './doc';
 
 /**
- * A table's text cut into cells. Pasted tables come as one cell per line, tab-separated rows or
- * PDF lines padded with runs of spaces; DOM tables come with '\t' between cells. All become tokens.
+ * A table's text cut into cells. Pasted tables come as one cell per line, tab-separated rows,
+ * Markdown pipe rows or PDF lines padded with runs of spaces; DOM tables come with '\t' between
+ * cells. All become tokens. `odd` is text written where a number belongs (十三, 约5, abc): it stays
+ * a cell of its own column, so the numbers after it keep theirs.
  */
-export type TokenKind = 'num' | 'blank' | 'text' | 'image';
+export type TokenKind = 'num' | 'blank' | 'odd' | 'text' | 'image';
 
 export interface Token {
   kind: TokenKind;
@@ -17,16 +19,30 @@ export interface Token {
 }
 
 const NUMBER = /^(?:[+-]|减|增)?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:件|个|条|项|次|万元|元)?$/;
-const BLANK = /^(?:-+|\/|\\|无|空|\.+|×|x|X)?$/;
-const NUMBERS = /^[+-]?[\d.,]+(?: [+-]?[\d.,]+)+$/;
+/** Nothing written, or a placeholder for it: blank, to be filled. */
+const BLANK = /^(?:空|\.+|…+|×+|x+|X+)?$/;
+/** Written as not applicable: not missing, 0 in sums (format data: docs/engine.md). */
+const NOT_APPLICABLE = /^(?:-+|\/|\\|无|不适用|不涉及)$/;
+/** Chinese numerals (十三, 一百零五): read as their value, with a note to write digits. */
+const CHINESE = /^[零〇一二两三四五六七八九十百千万]+$/;
+/** Text a clerk writes in a number's place: 约5, 5件左右, abc, 不详. */
+const ODD = /^(?:[^\d.]{0,2}\d[^.、]{0,4}|[A-Za-z?？]{1,6}|不详|未知|暂无|待定|待填|略|若干)$/;
+
+/** A cell's own text: white space, Markdown emphasis and units of count dropped. */
+const cellText = (raw: string) => compactLabel(raw).replace(/\*\*|__|`/g, '');
 
 function classify(raw: string): TokenKind {
   if (raw === IMAGE) return 'image';
-  const c = compactLabel(raw);
-  if (BLANK.test(c)) return 'blank';
+  const c = cellText(raw);
+  if (BLANK.test(c) || NOT_APPLICABLE.test(c)) return 'blank';
   if (NUMBER.test(c)) return 'num';
+  if (c.length <= 6 && (CHINESE.test(c) || ODD.test(c))) return 'odd';
   return 'text';
 }
+
+/** A Markdown table's rule line: |---|:---:|, with or without outer pipes. */
+const RULE_LINE = /^\s*[|｜]?\s*:?-{3,}:?\s*(?:[|｜]\s*:?-{3,}:?\s*)*[|｜]?\s*$/;
+const PIPE = /[|｜]/;
 
 function isPad(c: number): boolean {
   return c === 32 || c === 0xa0 || c === 0x3000 || c === 0x2002 || c === 0x2003 || c === 13;
@@ -71,22 +87,47 @@ export function tokenize(text: string, from: number, to: number): Token[] {
   let line = 0;
   const add = (start: number, end: number) => {
     const raw = text.slice(start, end);
-    const kind = classify(raw);
-    if (kind === 'text' && NUMBERS.test(raw.trim())) {
-      // "0 0 0": numbers one space apart are separate cells
-      let s = start;
-      for (const part of raw.split(' ')) {
-        if (part) tokens.push({ kind: classify(part), raw: part, start: s, end: s + part.length, line });
-        s += part.length + 1;
+    if (raw.trim().includes(' ')) {
+      // "0 0 0", "规章 5 3 2": numbers one space apart after a label are separate cells (PDF copy)
+      const words = [...raw.matchAll(/[^ ]+/g)];
+      let first = words.length;
+      while (first > 0 && classify(words[first - 1]![0]) !== 'text') first--;
+      if (first < words.length && (first > 0 || words.length > 1)) {
+        if (first > 0) {
+          const labelEnd = start + words[first - 1]!.index + words[first - 1]![0].length;
+          tokens.push({ kind: 'text', raw: text.slice(start, labelEnd), start, end: labelEnd, line });
+        }
+        for (const w of words.slice(first)) {
+          const s = start + w.index;
+          tokens.push({ kind: classify(w[0]), raw: w[0], start: s, end: s + w[0].length, line });
+        }
+        return;
       }
-      return;
     }
-    tokens.push({ kind, raw, start, end, line });
+    tokens.push({ kind: classify(raw), raw, start, end, line });
   };
   let lineStart = from;
   while (lineStart < to) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0 || lineEnd > to) lineEnd = to;
+    if (RULE_LINE.test(text.slice(lineStart, lineEnd))) {
+      // The |---| line under a Markdown header: no cells.
+      lineStart = lineEnd + 1;
+      line++;
+      continue;
+    }
+    const pipes = markdownRow(text, lineStart, lineEnd);
+    if (pipes) {
+      for (let f = 0; f + 1 < pipes.length; f++) {
+        const before = tokens.length;
+        pieces(text, pipes[f]! + 1, pipes[f + 1]!, add);
+        if (tokens.length === before)
+          tokens.push({ kind: 'blank', raw: '', start: pipes[f]! + 1, end: pipes[f]! + 1, line });
+      }
+      lineStart = lineEnd + 1;
+      line++;
+      continue;
+    }
     let fieldStart = lineStart;
     // One cell per line, as Word exports a table: "\tcell". That leading tab is indentation, not an
     // empty cell; in a tab-separated row ("\t\t4.保护…\t0") a leading empty field is a cell.
@@ -111,15 +152,76 @@ export function tokenize(text: string, from: number, to: number): Token[] {
   return tokens;
 }
 
-export interface CellValue {
-  value: number | null;
-  status: 'ok' | 'blank' | 'invalid';
+/**
+ * The separators of a Markdown pipe row (| a | b |, or a | b without outer pipes), as offsets with
+ * a virtual one before the line and after it where the outer pipe is left out; null for other lines.
+ */
+function markdownRow(text: string, from: number, to: number): number[] | null {
+  const at: number[] = [];
+  for (let i = from; i < to; i++) if (PIPE.test(text[i]!)) at.push(i);
+  if (at.length === 0) return null;
+  let first = from;
+  while (first < to && isPad(text.charCodeAt(first))) first++;
+  let last = to;
+  while (last > first && (isPad(text.charCodeAt(last - 1)) || text.charCodeAt(last - 1) === 9)) last--;
+  const outer = at[0] === first && at[at.length - 1] === last - 1;
+  if (!outer && at.length < 2) return null;
+  return [...(at[0] === first ? [] : [from - 1]), ...at, ...(at[at.length - 1] === last - 1 ? [] : [to])];
 }
 
-/** A cell's number for its column: money may have decimals, a change may be negative. */
+export interface CellValue {
+  value: number | null;
+  status: 'ok' | 'blank' | 'na' | 'invalid';
+}
+
+const CN_DIGIT: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+const CN_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10000 };
+
+/** 十三 → 13, 一百零五 → 105, 三〇 → 30 (digit by digit when no unit is written). */
+export function chineseNumber(s: string): number | null {
+  if (!CHINESE.test(s)) return null;
+  if (![...s].some((ch) => ch in CN_UNIT)) return Number([...s].map((ch) => CN_DIGIT[ch]).join(''));
+  let total = 0;
+  let section = 0;
+  let digit = 0;
+  for (const ch of s) {
+    if (ch in CN_DIGIT) digit = CN_DIGIT[ch]!;
+    else if (ch === '万') {
+      total += (section + digit) * 10000;
+      section = 0;
+      digit = 0;
+    } else {
+      section += (digit || 1) * CN_UNIT[ch]!;
+      digit = 0;
+    }
+  }
+  return total + section + digit;
+}
+
+/**
+ * A cell's number for its column: money may have decimals, a change may be negative. Blank (to be
+ * filled) and not applicable (—, /, 无: 0) are told apart; a Chinese numeral keeps its value but is
+ * invalid (digits are asked for).
+ */
 export function parseCell(raw: string, column: { money?: boolean; signed?: boolean }): CellValue {
-  let c = compactLabel(raw).replace(/(?:件|个|条|项|次|万元|元)$/, '');
+  let c = cellText(raw).replace(/(?:件|个|条|项|次|万元|元)$/, '');
   if (BLANK.test(c)) return { value: null, status: 'blank' };
+  if (NOT_APPLICABLE.test(c)) return { value: 0, status: 'na' };
+  const chinese = chineseNumber(c);
+  if (chinese !== null) return { value: chinese, status: 'invalid' };
   let sign = 1;
   if (c[0] === '减' || c[0] === '-') {
     sign = -1;

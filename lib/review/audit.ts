@@ -1,4 +1,5 @@
-import { csvRecord, findingPlace, formatName, SEVERITY_NAMES } from './export';
+import { csvRecord, findingPlace, formatName, SEVERITY_NAMES, verdictLine } from './export';
+import { checks } from '../check/checks';
 import { formatById } from '../format';
 import type { Finding, FindingCode, ReportJson, Severity } from '../check/report';
 
@@ -79,7 +80,8 @@ const STATUS: Record<string, string> = {
   missing: '（缺）',
   unrecognized: '（无法识别）',
 };
-const PART_NUMERALS = '一二三四五六';
+const NUMERALS = '一二三四五六七八九十';
+const CHECK_NAMES = new Map(checks.map((c) => [c.code, c.description]));
 
 /** The terminal view of one report: what the side panel would show, in a few lines. */
 export function terminalReport(r: ReportJson): string {
@@ -95,17 +97,30 @@ export function terminalReport(r: ReportJson): string {
     r.expectedFormat !== 'unknown' && r.expectedFormat !== r.format
       ? `，该年度应为${formatName(r.expectedFormat)}`
       : '';
+  const numeral = (n: number) => NUMERALS[n - 1] ?? String(n);
+  // The old structure's parts are shown as what the report has, not as what it lacks.
+  const parts = r.parts.every((p) => p.required === false)
+    ? `  旧结构各部分（仅供参考）：${r.parts.map((p) => `${numeral(p.part)}${p.status === 'missing' ? '（未见）' : '✓'}`).join(' ')}`
+    : `  ${r.parts.length === 6 ? '六个部分' : '各部分'}：${r.parts.map((p) => `${numeral(p.part)}${STATUS[p.status] ?? ''}`).join(' ')}`;
   const lines = [
     `■ ${r.source}`,
     `  标题：${r.title ?? '（未找到）'}`,
     `  年度：${r.year ?? '未识别'}　单位：${r.unit ?? '未识别'}　发布：${r.publishedAt ?? '未显示'}`,
     `  格式：${formatName(r.format)}${expected}`,
-    `  六个部分：${r.parts.map((p) => `${PART_NUMERALS[p.part - 1]}${STATUS[p.status]}`).join(' ')}`,
   ];
-  if (r.format !== 'pre2019')
-    lines.push(`  统计表：${r.tables.map((t) => `${tableName(t.table)}${STATUS[t.status]}`).join('；')}`);
+  if (r.verdict !== 'empty' && r.verdict !== 'not-a-report') lines.push(parts);
+  if (r.format !== 'pre2019' && r.verdict !== 'empty' && r.verdict !== 'not-a-report')
+    lines.push(
+      `  统计表：${r.tables.map((t) => `${tableName(t.table)}${STATUS[t.status] ?? ''}${t.blank ? `（${t.blank} 格未填）` : ''}`).join('；')}`,
+    );
+  lines.push(`  结论：${verdictLine(r)}`);
   const [errors, warnings] = [count(r, 'error'), count(r, 'warning')];
-  lines.push(errors || warnings ? `  发现：错误 ${errors} 项，警告 ${warnings} 项` : '  未发现错误或警告');
+  if (errors || warnings) lines.push(`  发现：错误 ${errors} 项，警告 ${warnings} 项`);
+  else if (r.verdict === 'all-clear') lines.push('  未发现错误或警告');
+  if (r.progress.unchecked.length)
+    lines.push(
+      `  未能检查（年度未知，可用 --year 指定）：${r.progress.unchecked.map((c) => CHECK_NAMES.get(c) ?? c).join('；')}`,
+    );
   for (const f of r.findings) {
     const place = findingPlace(r, f);
     lines.push(`  [${SEVERITY_NAMES[f.severity]}] ${f.message}${place ? `（${place}）` : ''} ‹${f.code}›`);

@@ -1,7 +1,7 @@
 import { columnLabel, rowLabel } from '../check/analysis';
 import { checks } from '../check/checks';
 import { formatById } from '../format';
-import type { Finding, FindingCode, ReportJson, Severity } from '../check/report';
+import type { Finding, FindingCode, ReportJson, Severity, Verdict } from '../check/report';
 
 /**
  * The one place findings leave the program as files: the side panel's export buttons and the
@@ -18,14 +18,40 @@ export interface SheetMeta {
 }
 
 export const SEVERITY_NAMES: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
+
+/** The engine's verdict in words (docs/engine.md). */
+export const VERDICT_NAMES: Record<Verdict, string> = {
+  empty: '空白稿，尚无内容',
+  'not-a-report': '不是政府信息公开工作年度报告',
+  'needs-year': '年度未知，请指定报告年度',
+  'in-progress': '尚未完成',
+  problems: '有待修改的问题',
+  'all-clear': '全部通过',
+};
+
+/** The verdict with where the draft stands: 尚未完成（部分 2/6，统计表 1/3）. */
+export function verdictLine(r: ReportJson): string {
+  const p = r.progress;
+  const where =
+    r.verdict === 'in-progress' || r.verdict === 'problems'
+      ? [
+          p.partsRequired ? `已写部分 ${p.partsWritten}/${p.partsRequired}` : '',
+          p.tablesRequired ? `已填统计表 ${p.tablesFilled}/${p.tablesRequired}` : '',
+        ].filter(Boolean)
+      : [];
+  return `${VERDICT_NAMES[r.verdict]}${where.length ? `（${where.join('，')}）` : ''}`;
+}
 const NUMERALS = '一二三四五六七八九十';
 const DESCRIPTIONS = new Map(checks.map((c) => [c.code, c.description]));
 const defaultCheckName = (code: FindingCode) => DESCRIPTIONS.get(code) ?? code;
 
-/** The report as --json and the JSON export give it: no flat text, no per-cell grids, no page handles. */
+/**
+ * The report as --json and the JSON export give it: no flat text, no page handles; every table's
+ * cells (row, column, value, raw, status), so a reader can tell a table read from one merely found.
+ */
 export function reportJson(c: ReportJson & { text?: string; locate?: unknown; period?: unknown }): ReportJson {
   const { text: _text, locate: _locate, period: _period, ...report } = c;
-  return { ...report, tables: report.tables.map(({ cells: _cells, ...t }) => t) };
+  return report;
 }
 
 /** One CSV record, RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled; CRLF ends it. */
@@ -113,6 +139,7 @@ export function reviewSheet(r: ReportJson, meta: SheetMeta = {}): string {
     `- 发布日期：${r.publishedAt ?? '页面未显示'}`,
   ];
   if (meta.checkedAt) lines.push(`- 检查日期：${date(meta.checkedAt)}`);
+  lines.push(`- 结论：${verdictLine(r)}`);
   lines.push(`- 结果：错误 ${count('error')} 项，警告 ${count('warning')} 项，提示 ${count('info')} 项`, '');
   if (!r.findings.length) lines.push('未发现问题。');
   else {

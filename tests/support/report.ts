@@ -89,6 +89,57 @@ export function asHtml(def: TableDef, v: Values): string {
   return `<p>${def.title}</p><table border="1"><tbody>${rows.join('')}</tbody></table>`;
 }
 
+export interface MarkdownStyle {
+  /** The |---| line under the header row. */
+  rule: boolean;
+  /** Pipes at both ends of each row. */
+  outer: boolean;
+  /** **bold** row labels and a # heading above the table, as AI assistants write. */
+  bold: boolean;
+}
+
+/** A Markdown pipe table, as an AI assistant drafts it. */
+export function asMarkdown(def: TableDef, v: Values, style: MarkdownStyle): string {
+  const row = (cells: string[]) => (style.outer ? `| ${cells.join(' | ')} |` : cells.join(' | '));
+  const out = [style.bold ? `### ${def.title}` : def.title, ''];
+  for (const s of def.sections) {
+    const review = reviewLike(def);
+    const header = review ? s.columns.map((c) => c.label) : ['信息内容', ...s.columns.map((c) => c.label)];
+    if (s.label) out.push(style.bold ? `**${s.label}**` : s.label);
+    out.push(row(header));
+    if (style.rule) out.push(row(header.map(() => '---')));
+    for (const r of s.rows) {
+      const label = style.bold ? `**${r.label}**` : r.label;
+      if (r.group) {
+        out.push(row([label, ...s.columns.map(() => '')]));
+        continue;
+      }
+      const cells = s.columns.map((c) => String(v.get(key(r.id, c.id))));
+      out.push(row(review ? cells : [label, ...cells]));
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+/** Text copied from a PDF: each row on a line, cells padded with runs of spaces (or full-width ones, or single spaces). */
+export function asSpaces(def: TableDef, v: Values, pad: string): string {
+  const out = [def.title];
+  for (const s of def.sections) {
+    if (s.label) out.push(s.label);
+    out.push(['信息内容', ...s.columns.map((c) => c.label)].join(pad));
+    for (const r of s.rows) {
+      if (r.group) {
+        out.push(r.label);
+        continue;
+      }
+      const cells = s.columns.map((c) => String(v.get(key(r.id, c.id))));
+      out.push((reviewLike(def) ? cells : [r.label, ...cells]).join(pad));
+    }
+  }
+  return out.join('\n');
+}
+
 const heading = (format: FormatDef, n: number) => `${'一二三四五六'[n - 1]}、${format.parts[n - 1]!.title}`;
 
 export function report(

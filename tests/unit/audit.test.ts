@@ -39,12 +39,21 @@ const summaryCounts = (stderr: string) =>
   Object.fromEntries([...stderr.matchAll(/^([a-z-]+)\t(\d+)$/gm)].map((m) => [m[1]!, Number(m[2])]));
 
 describe('audit command on the seeds', () => {
-  it('--json prints one array that the output schema accepts, a report per seed with its year, without cells or text', async () => {
+  it('--json prints one array that the output schema accepts, a report per seed with its year, every read table with its cells, no text', async () => {
     const { code, stdout } = await audit('--json', ...seeds);
     const reports = AuditOutput.parse(JSON.parse(stdout));
     expect(reports.map((r) => [r.source, r.year])).toEqual(seeds.map((s, i) => [s, seedYears[i]]));
     const raw = JSON.parse(stdout) as Record<string, unknown>[];
-    expect(raw.every((r) => !('text' in r) && (r.tables as object[]).every((t) => !('cells' in t)))).toBe(true);
+    expect(raw.every((r) => !('text' in r))).toBe(true);
+    // A table read carries its cells, so a reader tells it from a table merely found.
+    for (const r of reports)
+      for (const t of r.tables) {
+        if (t.status !== 'ok') continue;
+        expect(t.cells!.length).toBeGreaterThan(0);
+        for (const c of t.cells!)
+          expect(Object.keys(c)).toEqual(expect.arrayContaining(['row', 'column', 'value', 'raw', 'status']));
+      }
+    expect(reports.some((r) => r.tables.some((t) => t.status === 'ok'))).toBe(true);
     expect(reports[0]!.findings.some((f) => f.severity === 'error')).toBe(true);
     expect(code).toBe(1);
   });

@@ -25,12 +25,12 @@ describe('findings exports (CLI review sheet)', () => {
     return checkText(r.text, { source: 'https://example.gov.cn/nb/2022.html' });
   };
 
-  it('reportJson drops the flat text, the grids and the page handle, and keeps the schema', () => {
+  it('reportJson drops the flat text and the page handle, keeps every table’s cells and the schema', () => {
     const checked = { ...seed(3), locate: () => null };
     const json = reportJson(checked);
     expect(Object.keys(json)).not.toContain('text');
     expect(Object.keys(json)).not.toContain('locate');
-    expect(json.tables.some((t) => 'cells' in t)).toBe(false);
+    expect(json.tables.map((t) => t.cells)).toEqual(checked.tables.map((t) => t.cells));
     expect(checked.tables.some((t) => t.cells?.length)).toBe(true);
     expect(ReportJson.parse(json)).toEqual(json);
   });

@@ -27,22 +27,33 @@ describe('cells that are not numbers', () => {
     expect(r.findings.filter((f) => f.code === 'sum-mismatch' || f.code === 'cell-invalid')).toEqual([]);
   });
 
-  it('flags a dash or 无 as cell-invalid and still checks the other equations', () => {
+  it('reads a dash, 无 and / as not applicable: 0 in sums, no finding, the other equations still checked', () => {
     const t = setRow(seed001, '二、上年结转政府信息公开申请数量', ['—', '无', '/', '0', '0', '0', '0']);
     const r = checkText(t);
-    const invalid = r.findings.filter((f) => f.code === 'cell-invalid');
-    expect(invalid.map((f) => f.column)).toEqual(['natural', 'business', 'research']);
+    const carried = r.tables.find((x) => x.table === 'requests')!.cells!.filter((c) => c.row === 'carried');
+    expect(carried.slice(0, 3).map((c) => [c.status, c.value])).toEqual([
+      ['na', 0],
+      ['na', 0],
+      ['na', 0],
+    ]);
+    expect(codes(r)).not.toContain('cell-invalid');
+    expect(codes(r)).not.toContain('cells-blank');
     expect(codes(r)).not.toContain('sum-mismatch');
   });
 
-  it('reports a blank total once as cell-invalid with the value it should hold, not as a sum-mismatch', () => {
+  it('reports a blank total once as cells-blank with the value it should hold, not as a sum-mismatch', () => {
     const t = setRow(seed001, '一、本年新收政府信息公开申请数量', ['3', '1', '0', '0', '0', '0', '']);
     const r = checkText(t);
-    const blank = r.findings.filter((f) => f.code === 'cell-invalid' && f.row === 'new' && f.column === 'total');
+    const blank = r.findings.filter((f) => f.code === 'cells-blank' && f.row === 'new' && f.column === 'total');
     expect(blank).toHaveLength(1);
     expect(blank[0]!.expected).toBe(4);
-    // the real imbalance remains: 一 + 二 no longer equals 七 + 四 in the natural-person column
-    expect(r.findings.filter((f) => f.code === 'sum-mismatch').map((f) => f.column)).toEqual(['natural', 'business']);
+    // the real imbalance remains: 一 + 二 no longer equals 七 + 四 in the natural-person and business
+    // columns, and in the total column once the blank total is computed as 4 from its own row
+    expect(r.findings.filter((f) => f.code === 'sum-mismatch').map((f) => f.column)).toEqual([
+      'natural',
+      'business',
+      'total',
+    ]);
   });
 
   it('accepts 减4 in 本年增/减 and refuses a decimal count', () => {

@@ -10,6 +10,8 @@ export interface Check {
   severity: Severity;
   /** What it looks for, in Chinese, for the options page. */
   description: string;
+  /** Runs only when the report year (so the format it requires) is known: listed as unchecked otherwise. */
+  needsYear?: boolean;
   run(a: Analysis): Draft[];
 }
 

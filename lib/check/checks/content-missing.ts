@@ -7,6 +7,7 @@ export default defineCheck({
   code: 'content-missing',
   severity: 'warning',
   description: '某部分没有写到格式要求的内容',
+  needsYear: true,
   run: (a) => {
     if (!demandsStructure(a) || !a.expected) return [];
     const c = a.doc.compact;

@@ -4,6 +4,7 @@ export default defineCheck({
   code: 'deadline',
   severity: 'warning',
   description: '发布时间晚于法定期限',
+  needsYear: true,
   run: (a) => {
     const published = a.meta.publishedAt;
     if (!published || a.year === null || !a.expected) return [];

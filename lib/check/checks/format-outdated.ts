@@ -4,6 +4,7 @@ export default defineCheck({
   code: 'format-outdated',
   severity: 'error',
   description: '2019年及以后的报告仍使用旧结构',
+  needsYear: true,
   run: (a) =>
     a.format === 'pre2019' && a.year !== null && a.year >= 2019 && a.expected
       ? [

@@ -17,6 +17,9 @@ import oldFormat from './old-format';
 import contentMissing from './content-missing';
 import carryoverMismatch from './carryover-mismatch';
 import copiedText from './copied-text';
+import cellsBlank from './cells-blank';
+import templateText from './template-text';
+import partEmpty from './part-empty';
 
 /** Every check the engine runs, in the order their findings are listed. */
 export const checks: readonly Check[] = [
@@ -24,12 +27,15 @@ export const checks: readonly Check[] = [
   formatOutdated,
   oldFormat,
   partMissing,
+  partEmpty,
+  templateText,
   partTitle,
   partOrder,
   tableMissing,
   tableImage,
   tableFormat,
   sumMismatch,
+  cellsBlank,
   cellInvalid,
   valueImplausible,
   carryoverMismatch,

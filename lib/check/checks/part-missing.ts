@@ -5,6 +5,7 @@ export default defineCheck({
   code: 'part-missing',
   severity: 'error',
   description: '缺少年度报告格式要求的部分',
+  needsYear: true,
   run: (a) =>
     demandsStructure(a)
       ? a.parts

@@ -5,6 +5,7 @@ export default defineCheck({
   code: 'part-order',
   severity: 'warning',
   description: '各部分的顺序与规定格式不一致',
+  needsYear: true,
   run: (a) => {
     if (!demandsStructure(a)) return [];
     const present = a.parts.filter((p) => p.heading).sort((x, y) => x.heading!.start - y.heading!.start);

@@ -7,6 +7,7 @@ export default defineCheck({
   code: 'part-title',
   severity: 'warning',
   description: '部分标题与规定格式的标准标题不一致',
+  needsYear: true,
   run: (a) =>
     demandsStructure(a)
       ? a.parts

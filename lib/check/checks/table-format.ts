@@ -25,6 +25,7 @@ export default defineCheck({
   code: 'table-format',
   severity: 'error',
   description: '统计表的格式与报告年度要求的格式不一致',
+  needsYear: true,
   run: (a) => {
     const out = [];
     for (const t of a.tables.values()) {

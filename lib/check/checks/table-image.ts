@@ -6,6 +6,7 @@ export default defineCheck({
   code: 'table-image',
   severity: 'error',
   description: '统计表以图片形式发布，无法阅读和核对',
+  needsYear: true,
   run: (a) => {
     if (!demandsStructure(a) || !a.expected) return [];
     return a.expected.tables.flatMap((def) => {

@@ -14,6 +14,7 @@ export default defineCheck({
   code: 'table-missing',
   severity: 'error',
   description: '缺少规定格式要求的统计表',
+  needsYear: true,
   run: (a) => {
     if (!demandsStructure(a) || !a.expected) return [];
     return a.expected.tables

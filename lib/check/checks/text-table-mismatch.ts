@@ -10,6 +10,7 @@ export default defineCheck({
   code: 'text-table-mismatch',
   severity: 'warning',
   description: '正文中的数字与统计表不一致',
+  needsYear: true,
   run: (a) => {
     const c = a.doc.compact;
     const regions = [...a.tables.values()]

@@ -8,6 +8,7 @@ export default defineCheck({
   code: 'year-mismatch',
   severity: 'warning',
   description: '正文把其他年份写成报告年度，或统计期限有误',
+  needsYear: true,
   run: (a) => {
     if (a.year === null) return [];
     const year = a.year;

@@ -1,0 +1,136 @@
+import { formats } from '../format';
+import type { TableId } from '../format/schema';
+import type { PartMatch } from '../read/parts';
+import type { ReadTable } from '../read/tables';
+import { compactLabel, stripOrdinal } from '../read/text';
+
+/** What a part holds under its heading. */
+export type PartContent = 'none' | 'template' | 'own';
+
+/** A part's text as the skeleton left it, or as the clerk wrote it. */
+export interface PartReading {
+  part: number;
+  content: PartContent;
+  /** Sub-headings with no sentence under them: the skeleton's (一)…(五) left bare. */
+  bare: { text: string; start: number; end: number }[];
+  /** Placeholders (某某, XX) still in the text. */
+  placeholders: { text: string; start: number; end: number }[];
+  /** The first template sentence left unchanged, for the finding to point at. */
+  template?: { start: number; end: number };
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The skeleton's sentences as patterns over compact text, derived from every format's boilerplate:
+ * {year} is any year, {unit} any short name (the skeleton writes 本单位 when none is given).
+ */
+const TEMPLATES: RegExp[] = [...new Set(formats.flatMap((f) => f.parts.flatMap((p) => p.boilerplate ?? [])))].map(
+  (b) =>
+    new RegExp(
+      `^${compactLabel(b)
+        .split(/(\{year\}|\{unit\})/)
+        .map((piece) =>
+          piece === '{year}' ? '(?:19|20)\\d{2}' : piece === '{unit}' ? '.{0,40}?' : escapeRegExp(piece),
+        )
+        .join('')}$`,
+    ),
+);
+
+/** Words a table prints around its numbers (titles, headers, row labels, notes): not the clerk's prose. */
+const TABLE_WORDS: string[] = [
+  ...new Set(
+    formats.flatMap((f) =>
+      f.tables.flatMap((t) => [
+        t.title,
+        t.note ?? '',
+        t.labelHeader ?? '',
+        ...t.sections.flatMap((s) => [
+          s.label ?? '',
+          ...s.rows.map((r) => r.label),
+          ...s.columns.flatMap((c) => [c.label, c.group ?? '', c.subgroup ?? '']),
+        ]),
+      ]),
+    ),
+  ),
+]
+  .map((w) => compactLabel(stripOrdinal(w)))
+  .filter((w) => w.length > 0);
+
+const PLACEHOLDER = /某某|[XＸ]{2,}|[×＊*○〇]{2,}|[xｘ]{3,}/g;
+/** A numbered sub-heading: （一）主动公开, 1.政府信息管理 — short, no sentence in it. */
+const SUBHEADING = /^(?:\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}\.|\d{1,2}\.|\d{1,2}\))/;
+/** Shorter lines without a sentence mark are headers, units (单位：件) or labels, not prose of one's own. */
+const MIN_PROSE = 10;
+
+/** Markdown and pipes around a line pasted from an AI assistant: `## ` `**…**` `| … |`. */
+const stripMarkup = (line: string) => line.replace(/^[#>\s]+/, '').replace(/\*\*|__|`/g, '');
+
+function tableWords(c: string): boolean {
+  const bare = stripOrdinal(c.replace(/^\(([一二三四五六七八九十]+)\)/, '$1.')).replace(/表$/, '');
+  return TABLE_WORDS.some((w) => w === bare || (bare.length >= 2 && w.includes(bare)));
+}
+
+/** A table read with every cell filled (zeros too: many units have nothing to count). */
+const filled = (t: ReadTable | undefined) =>
+  t?.status === 'ok' && t.cells.every((c) => c.status !== 'blank' && c.status !== 'missing');
+
+/**
+ * Reads each found part's text: prose of its own, only the skeleton's (template sentences,
+ * placeholders, bare sub-headings), or nothing under the heading.
+ */
+export function readPartContents(
+  text: string,
+  parts: readonly PartMatch[],
+  tables: ReadonlyMap<TableId, ReadTable>,
+  tablePart: (id: TableId) => number | undefined,
+): Map<number, PartReading> {
+  const regions = [...tables.values()]
+    .filter((t) => t.status !== 'missing' && t.start !== undefined && t.end !== undefined)
+    .map((t) => [t.start!, t.end!] as const);
+  const out = new Map<number, PartReading>();
+  for (const p of parts) {
+    if (!p.heading || p.start === undefined) continue;
+    const reading: PartReading = { part: p.part, content: 'none', bare: [], placeholders: [] };
+    let own = false;
+    let template = false;
+    let open: { text: string; start: number; end: number } | null = null;
+    const end = p.end ?? text.length;
+    let at = p.heading.end;
+    while (at < end) {
+      let lineEnd = text.indexOf('\n', at);
+      if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+      const start = at;
+      at = lineEnd + 1;
+      const raw = text.slice(start, lineEnd);
+      if (raw.includes('\t') || regions.some(([s, e]) => start < e && lineEnd > s)) continue;
+      const c = compactLabel(stripMarkup(raw)).replace(/^\|+|\|+$/g, '');
+      if (!c) continue;
+      const lead = raw.length - raw.trimStart().length;
+      const place = { text: raw.trim(), start: start + lead, end: start + raw.trimEnd().length };
+      for (const m of c.matchAll(PLACEHOLDER)) reading.placeholders.push({ ...place, text: m[0] });
+      if (SUBHEADING.test(c) && c.length <= 40 && !/[。;]/.test(c.slice(0, -1))) {
+        if (open) reading.bare.push(open);
+        open = place;
+        continue;
+      }
+      if (TEMPLATES.some((r) => r.test(c))) {
+        template = true;
+        reading.template ??= place;
+        open = null;
+        continue;
+      }
+      if ((c.length < MIN_PROSE && !(c.length >= 4 && /[。;!?,]/.test(c))) || tableWords(c)) continue;
+      own = true;
+      open = null;
+    }
+    if (open) reading.bare.push(open);
+    if (reading.bare.length || reading.placeholders.length) template = true;
+    // Prose of its own makes the part written; failing that, skeleton text makes it template (its
+    // table may be the filler's zeros); a filled table under a bare heading is the part's content.
+    const table = [...tables.keys()].some((id) => tablePart(id) === p.part && filled(tables.get(id)));
+    reading.content = own ? 'own' : template ? 'template' : table ? 'own' : 'none';
+    out.set(p.part, reading);
+  }
+  return out;
+}

@@ -1,0 +1,63 @@
+import type { Analysis } from './analysis';
+import { checks } from './checks';
+import type { Finding, FindingCode, Progress, TableResult, Verdict } from './report';
+
+/** Findings that only say the draft is unfinished: what is left to write, not what is wrong. */
+const UNFINISHED = new Set<FindingCode>([
+  'part-missing',
+  'part-empty',
+  'table-missing',
+  'cells-blank',
+  'template-text',
+]);
+
+const counted = (f: Finding) => f.severity === 'error' || f.severity === 'warning';
+
+/** Where the draft stands: parts written, tables filled, what is left, and the checks the year would allow. */
+export function progressOf(
+  a: Analysis,
+  findings: readonly Finding[],
+  tables: readonly TableResult[],
+  disabled: readonly FindingCode[],
+): Progress {
+  const demanded = a.expected?.demandsParts && a.format !== 'pre2019' ? a.expected : null;
+  const required = new Set(a.expected?.tables.map((t) => t.id) ?? []);
+  return {
+    partsWritten: demanded ? a.parts.filter((p) => a.contents.get(p.part)?.content === 'own').length : 0,
+    partsRequired: demanded ? demanded.parts.length : 0,
+    tablesFilled: tables.filter((t) => required.has(t.table) && t.status === 'ok' && t.blank === 0).length,
+    tablesRequired: required.size,
+    errors: findings.filter((f) => f.severity === 'error').length,
+    warnings: findings.filter((f) => f.severity === 'warning').length,
+    templateParts: [...a.contents.values()].filter((r) => r.content === 'template').map((r) => r.part),
+    unchecked:
+      a.year === null && a.isReport
+        ? checks.filter((c) => c.needsYear && !disabled.includes(c.code)).map((c) => c.code)
+        : [],
+  };
+}
+
+/**
+ * The verdict shown at the top of the panel and by the CLI. all-clear needs the year and its
+ * format known, every demanded part written, every demanded table read and filled, and no error
+ * or warning; a table found but unreadable is a problem, not unfinished work.
+ */
+export function verdictOf(a: Analysis, findings: readonly Finding[], progress: Progress): Verdict {
+  if (a.empty) return 'empty';
+  if (!a.isReport) return 'not-a-report';
+  if (a.year === null || !a.expected) return 'needs-year';
+  const unreadable = new Set(
+    [...a.tables.values()].filter((t) => t.status === 'unrecognized').map((t) => t.id as string),
+  );
+  const problem = findings.some(
+    (f) => counted(f) && (!UNFINISHED.has(f.code) || (f.code === 'table-missing' && unreadable.has(f.table ?? ''))),
+  );
+  if (problem) return 'problems';
+  const unfinished =
+    findings.some(counted) ||
+    progress.partsWritten < progress.partsRequired ||
+    progress.tablesFilled < progress.tablesRequired ||
+    progress.templateParts.length > 0 ||
+    (a.expected.demandsParts && a.format === 'unknown');
+  return unfinished ? 'in-progress' : 'all-clear';
+}
