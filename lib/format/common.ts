@@ -7,7 +7,10 @@ import type {
   RowDef,
   RuleDef,
   TableDef,
-  TextClaimDef,
+  ClaimsDef,
+  FigureClaimDef,
+  NoneClaimDef,
+  TopicDef,
 } from './schema';
 
 /** Pieces the 2019 and 2021 formats print identically; each format file composes them. */
@@ -269,49 +272,6 @@ export const requestAndReviewRules: RuleDef[] = [
   reviewSum('after', '行政诉讼（复议后起诉）总计等于各项结果之和'),
 ];
 
-export const textClaims: TextClaimDef[] = [
-  {
-    id: 'requests-none',
-    pattern: '(?:未|没有)(?:收到|受理|接到)[^。;,]{0,8}申请(?!行政复议|复议|人|提起)',
-    table: 'requests',
-    rows: ['new'],
-    column: 'total',
-    label: '正文说未收到政府信息公开申请',
-  },
-  {
-    id: 'requests-received',
-    pattern: '(?:收到|受理|接收|新收)[^。;,0-9]{0,10}申请(?:共|合计)?(\\d+)(?:件|个|条|次|份)',
-    table: 'requests',
-    rows: ['new'],
-    column: 'total',
-    label: '正文所述收到申请数',
-  },
-  {
-    id: 'requests-granted',
-    pattern: '予以公开(\\d+)(?:件|个|条)',
-    table: 'requests',
-    rows: ['granted'],
-    column: 'total',
-    label: '正文所述予以公开数',
-  },
-  {
-    id: 'requests-unable',
-    pattern: '无法提供(\\d+)(?:件|个|条)',
-    table: 'requests',
-    rows: ['unable'],
-    column: 'total',
-    label: '正文所述无法提供数',
-  },
-  {
-    id: 'review-count',
-    pattern: '行政复议(?:案件)?(\\d+)(?:件|起|个)',
-    table: 'review',
-    rows: ['count'],
-    column: 'review.total',
-    label: '正文所述行政复议数',
-  },
-];
-
 export const deadlines: Pick<FormatDef, 'deadline' | 'governmentDeadline'> = {
   deadline: { month: 1, day: 31, label: '次年1月31日前（《条例》第四十九条）' },
   governmentDeadline: { month: 3, day: 31, label: '次年3月31日前（县级以上人民政府本级年度报告）' },
@@ -346,3 +306,328 @@ export const partOneContent: ContentRuleDef[] = [
     label: '工作考核、社会评议和责任追究结果情况',
   },
 ];
+
+// ==== claims: what the narrative states about tables 三 and 四 (text-table-mismatch) ====
+// Regular expressions are over compact text: no white space, half-width digits and punctuation, 、 as '.'.
+
+/** One character inside a clause that is not a number, a list separator or a clause end. */
+const IN_CLAUSE = '[^,;:!?。.0-9%]';
+/** Up to n such characters. */
+export const within = (n: number) => `${IN_CLAUSE}{0,${n}}`;
+/** Up to n characters joining a verb to its object, without 及/和/与 (制发规章及规范性文件 is a sum, not one row). */
+export const joining = (n: number) => `[^,;:!?。.0-9%及和与]{0,${n}}`;
+
+const ORGS = ['business', 'research', 'nonprofit', 'legal', 'otherOrg'];
+
+/** How a narrative names each figure of table 三 (column 总计), with the rows it sums. */
+const requestFigures: {
+  id: string;
+  rows: string[];
+  label: string;
+  before: string;
+  topics?: string[];
+  unless?: string;
+}[] = [
+  {
+    id: 'new',
+    rows: ['new'],
+    label: '收到政府信息公开申请',
+    before: `(?:新收|收到|受理|接收|接到|收悉)${joining(14)}(?:申请|依申请公开)(?:数量|总数|总量|数|量)?|申请(?:数量|总数|总量|量)`,
+    unless: '主动|咨询|留言|来信|来访|热线|信箱|建议|提案|投诉|举报',
+  },
+  { id: 'carried', rows: ['carried'], label: '上年结转申请', before: `(?:上|去)一?年度?结转${within(10)}` },
+  {
+    id: 'total',
+    rows: ['total'],
+    label: '办结申请',
+    before: '(?:已|均已|全部)?(?:办结|答复|办理完毕|处理完毕|作出答复|予以答复)',
+    topics: ['requests'],
+  },
+  { id: 'granted', rows: ['granted'], label: '予以公开', before: '予以公开|同意公开', unless: '主动' },
+  { id: 'partial', rows: ['partial'], label: '部分公开', before: '(?:予以|同意)?部分公开' },
+  { id: 'denied', rows: ['denied'], label: '不予公开', before: '不予公开' },
+  { id: 'unable', rows: ['unable'], label: '无法提供', before: '无法提供' },
+  { id: 'ignored', rows: ['ignored'], label: '不予处理', before: '不予处理' },
+  { id: 'other', rows: ['other'], label: '其他处理', before: '其他处理|作其他处理' },
+  {
+    id: 'carryover',
+    rows: ['carryover'],
+    label: '结转下年度继续办理',
+    before: '(?:结转|转入|顺延)(?:至|到|入)?下一?年度?(?:继续)?(?:办理|答复)?',
+  },
+];
+
+/** The sub-rows of （三）（四）（五）（六）: their words, and the group word a sentence may add (国家秘密不予公开1件). */
+const requestLeaves: { row: string; label: string; words: string; parent: string }[] = [
+  { row: 'denied.secret', label: '属于国家秘密', words: '国家秘密', parent: 'denied' },
+  {
+    row: 'denied.law',
+    label: '其他法律行政法规禁止公开',
+    words: '法律行政法规禁止公开|法律法规禁止公开',
+    parent: 'denied',
+  },
+  { row: 'denied.safety', label: '危及“三安全一稳定”', words: '三安全一稳定', parent: 'denied' },
+  { row: 'denied.thirdParty', label: '保护第三方合法权益', words: '第三方合法权益', parent: 'denied' },
+  { row: 'denied.internal', label: '属于三类内部事务信息', words: '内部事务信息|内部事务', parent: 'denied' },
+  { row: 'denied.process', label: '属于四类过程性信息', words: '过程性信息', parent: 'denied' },
+  { row: 'denied.enforcement', label: '属于行政执法案卷', words: '行政执法案卷|执法案卷', parent: 'denied' },
+  { row: 'denied.inquiry', label: '属于行政查询事项', words: '行政查询事项', parent: 'denied' },
+  {
+    row: 'unable.notHeld',
+    label: '本机关不掌握相关政府信息',
+    words: '不掌握(?:相关)?(?:政府)?(?:信息)?',
+    parent: 'unable',
+  },
+  { row: 'unable.create', label: '没有现成信息需要另行制作', words: '(?:需要|需)?另行制作', parent: 'unable' },
+  { row: 'unable.unclear', label: '补正后申请内容仍不明确', words: '(?:申请内容)?仍不明确', parent: 'unable' },
+  { row: 'ignored.petition', label: '信访举报投诉类申请', words: '信访举报投诉类?(?:申请)?', parent: 'ignored' },
+  { row: 'ignored.repeat', label: '重复申请', words: '重复申请', parent: 'ignored' },
+  { row: 'ignored.publication', label: '要求提供公开出版物', words: '公开出版物', parent: 'ignored' },
+  { row: 'ignored.massive', label: '无正当理由大量反复申请', words: '大量反复申请', parent: 'ignored' },
+  {
+    row: 'ignored.confirm',
+    label: '要求行政机关确认或重新出具已获取信息',
+    words: '重新出具已获取信息',
+    parent: 'ignored',
+  },
+  { row: 'other.noCorrection', label: '逾期不补正', words: '逾期不补正', parent: 'other' },
+  { row: 'other.noFee', label: '逾期未缴纳费用', words: '逾期未(?:按收费通知要求)?缴纳费用', parent: 'other' },
+];
+
+/** 其中自然人N件、法人或其他组织M件: the columns of the figure just stated. */
+const requestSplits: { id: string; columns: string[]; label: string; before: string }[] = [
+  { id: 'natural', columns: ['natural'], label: '自然人', before: '自然人(?:提出)?(?:的)?(?:申请)?' },
+  {
+    id: 'org',
+    columns: ORGS,
+    label: '法人或其他组织',
+    before: '法人(?:或|和|及)?(?:其他)?组织(?:提出)?(?:的)?(?:申请)?',
+  },
+  { id: 'business', columns: ['business'], label: '商业企业', before: '商业企业(?:申请)?' },
+  { id: 'research', columns: ['research'], label: '科研机构', before: '科研机构(?:申请)?' },
+  { id: 'nonprofit', columns: ['nonprofit'], label: '社会公益组织', before: '社会(?:公益)?组织(?:申请)?' },
+  { id: 'legal', columns: ['legal'], label: '法律服务机构', before: '法律服务机构(?:申请)?' },
+];
+
+const RESULT_WHOLES = ['requests.total', 'requests.new'];
+
+function requestClaims(rows: readonly string[]): FigureClaimDef[] {
+  const bases: FigureClaimDef[] = requestFigures.map((f) => ({
+    id: `requests.${f.id}`,
+    table: 'requests',
+    rows: f.rows,
+    columns: ['total'],
+    label: f.label,
+    before: f.before,
+    ...(f.topics ? { topics: f.topics } : {}),
+    ...(f.unless ? { unless: f.unless } : {}),
+    ...(['new', 'carried', 'total', 'carryover'].includes(f.id) ? {} : { wholes: RESULT_WHOLES }),
+  }));
+  const leafClaims: FigureClaimDef[] = requestLeaves
+    .filter((l) => rows.includes(l.row))
+    .map((l) => {
+      const parent = requestFigures.find((f) => f.id === l.parent)!;
+      return {
+        id: `requests.${l.row}`,
+        table: 'requests',
+        rows: [l.row],
+        columns: ['total'],
+        label: l.label,
+        // 因属于国家秘密不予公开1件 is the sub-row; 因不掌握等原因无法提供 is the whole group.
+        before: `(?:${l.words})(?:(?:的|而|被|依法)?(?:${parent.before}))?`,
+        wholes: [`requests.${l.parent}`, ...RESULT_WHOLES],
+      };
+    });
+  const splits = [...bases, ...leafClaims].flatMap((base) => {
+    const family = requestSplits.map((s) => `${base.id}.${s.id}`);
+    return requestSplits.map(
+      (s): FigureClaimDef => ({
+        id: `${base.id}.${s.id}`,
+        table: 'requests',
+        rows: base.rows,
+        columns: s.columns,
+        label: `${base.label}（${s.label}）`,
+        before: s.before,
+        follows: [base.id, ...family],
+        wholes: [base.id],
+      }),
+    );
+  });
+  return [...bases, ...leafClaims, ...splits];
+}
+
+/** 行政复议 N件, 其中结果维持N件 …; 行政诉讼 is both of its groups unless the sentence names one. */
+const reviewGroups: { topic: string; prefixes: string[]; label: string; before?: string }[] = [
+  { topic: 'review', prefixes: ['review'], label: '行政复议', before: '(?:行政)?复议(?:的)?(?:案件|申请)?' },
+  {
+    topic: 'litigation',
+    prefixes: ['direct', 'after'],
+    label: '行政诉讼',
+    before: '(?:行政)?诉讼(?:的)?(?:案件)?|起诉',
+  },
+  {
+    topic: 'direct',
+    prefixes: ['direct'],
+    label: '未经复议直接起诉的行政诉讼',
+    before: '直接(?:起诉|提起(?:行政)?诉讼)',
+  },
+  {
+    topic: 'after',
+    prefixes: ['after'],
+    label: '复议后起诉的行政诉讼',
+    before: '复议后(?:再)?(?:起诉|提起(?:行政)?诉讼)',
+  },
+];
+
+const reviewResults: { column: string; label: string; before: string }[] = [
+  { column: 'upheld', label: '结果维持', before: '(?:结果)?维持(?:原)?(?:行政行为|决定|答复)?' },
+  { column: 'corrected', label: '结果纠正', before: '(?:结果)?(?:被)?纠正' },
+  { column: 'other', label: '其他结果', before: '其他结果' },
+  { column: 'pending', label: '尚未审结', before: '尚未审结|未审结|正在审理(?:中)?' },
+];
+
+const reviewClaims: FigureClaimDef[] = reviewGroups.flatMap((g) => [
+  {
+    id: `${g.topic}.total`,
+    table: 'review' as const,
+    rows: ['count'],
+    columns: g.prefixes.map((p) => `${p}.total`),
+    label: g.label,
+    before: g.before!,
+    topics: [g.topic],
+  },
+  ...reviewResults.map(
+    (r): FigureClaimDef => ({
+      id: `${g.topic}.${r.column}`,
+      table: 'review',
+      rows: ['count'],
+      columns: g.prefixes.map((p) => `${p}.${r.column}`),
+      label: `${g.label}${r.label}`,
+      before: r.before,
+      topics: [g.topic],
+      wholes: [`${g.topic}.total`],
+    }),
+  ),
+]);
+
+/** 未发生…行政复议/行政诉讼: zero. A negation must be followed by a verb, so 未经复议 is not one. */
+const NEGATION = '(?:未|没有|无)(?:发生|出现|收到|接到|产生|有|被|因)';
+const IN_SENTENCE = '[^,;:!?。0-9]';
+
+const noneClaims: NoneClaimDef[] = [
+  {
+    id: 'requests.none',
+    table: 'requests',
+    rows: ['new'],
+    columns: ['total'],
+    pattern: `(?:未|没有)(?:收到|受理|接到|接收)${IN_SENTENCE}{0,8}申请(?!行政复议|复议|人|提起)`,
+    label: '未收到政府信息公开申请',
+  },
+  {
+    id: 'review.none',
+    table: 'review',
+    rows: ['count'],
+    columns: ['review.total'],
+    pattern: `${NEGATION}${IN_SENTENCE}{0,16}?复议(?!后)`,
+    label: '未发生行政复议',
+  },
+  {
+    id: 'litigation.none',
+    table: 'review',
+    rows: ['count'],
+    columns: ['direct.total', 'after.total'],
+    pattern: `${NEGATION}${IN_SENTENCE}{0,24}?(?:行政诉讼|起诉)`,
+    label: '未发生行政诉讼',
+  },
+];
+
+/**
+ * Topic words: the last one before a number says what a bare 废止N件 or 结果维持N件 is about. Neutral
+ * topics (咨询, 信息处理费, 规章制度) end the previous topic without starting one that has claims.
+ */
+const commonTopics: TopicDef[] = [
+  { id: 'requests', words: ['申请'] },
+  { id: 'review', words: ['行政复议', '复议'] },
+  { id: 'direct', words: ['未经复议直接起诉', '直接起诉', '直接提起行政诉讼', '直接提起诉讼'] },
+  {
+    id: 'after',
+    words: ['复议后起诉', '复议后提起行政诉讼', '复议后提起诉讼', '复议后再起诉', '行政复议后起诉', '行政复议后提起'],
+  },
+  { id: 'litigation', words: ['行政诉讼', '诉讼', '起诉', '应诉'] },
+  { id: 'regulations', words: ['规章'] },
+  { id: 'normative', words: ['规范性文件'] },
+  { id: 'licensing', words: ['行政许可'] },
+  { id: 'penalty', words: ['行政处罚'] },
+  { id: 'enforcement', words: ['行政强制'] },
+  { id: 'fees', words: ['行政事业性收费'] },
+  {
+    id: 'neutral',
+    words: [
+      '咨询',
+      '留言',
+      '来信',
+      '热线',
+      '建议',
+      '提案',
+      '信息处理费',
+      '处理费',
+      '规章制度',
+      '政策性文件',
+      '政策文件',
+    ],
+  },
+];
+
+/** A figure of table 二: one row, one column, no topic needed when the sentence names the row. */
+export const activeFigure = (
+  row: string,
+  column: string,
+  label: string,
+  before: string,
+  more: Partial<FigureClaimDef> = {},
+): FigureClaimDef => ({
+  id: `active.${row}.${column}`,
+  table: 'active',
+  rows: [row],
+  columns: [column],
+  label,
+  before,
+  ...more,
+});
+
+/** 本年制发规范性文件3件，废止1件，现行有效8件: a verb, then the object unless the sentence already named it. */
+export const documentFigures = (columns: { column: string; label: string; verbs: string }[]): FigureClaimDef[] =>
+  [
+    { row: 'regulations', noun: '规章', label: '规章' },
+    { row: 'normative', noun: '(?:行政)?规范性文件', label: '行政规范性文件' },
+  ].flatMap((r) =>
+    columns.map((c) =>
+      activeFigure(r.row, c.column, `${c.label}${r.label}`, `(?:${c.verbs})(?:了|的)?(?:${joining(8)}${r.noun})?`, {
+        topics: [r.row],
+      }),
+    ),
+  );
+
+/** 行政许可N件, 行政处罚决定N件: one figure per row of the 处理决定数量 column. */
+export const decisionFigures = (column: string): FigureClaimDef[] =>
+  [
+    { row: 'licensing', words: '行政许可', label: '行政许可决定' },
+    { row: 'penalty', words: '行政处罚', label: '行政处罚决定' },
+    { row: 'enforcement', words: '行政强制', label: '行政强制决定' },
+  ].map((r) => activeFigure(r.row, column, r.label, `${r.words}(?:措施|执行)?(?:处理)?(?:决定|案件)?(?:书)?`));
+
+/** What every format shares; a format adds the claims about its own table 二 (`activeClaims`). */
+export const commonClaims = (requestRows: readonly string[], activeClaims: FigureClaimDef[] = []): ClaimsDef => ({
+  topics: commonTopics,
+  figures: [...activeClaims, ...requestClaims(requestRows), ...reviewClaims],
+  none: noneClaims,
+  filler: '共计|合计|总计|总数为|总数|数量为|数量|数为|数|均为|分别为|达到|达|为|是|共|计|的|了|:',
+  conjunction: '及|和|与|以及|\\.|加',
+  comparison:
+    '较上年|比上年|较去年|比去年|同比|环比|同期|与上年|和上年|(?:上|去)一?年度?(?!度?结转)|前年|增长|下降|减少|增加|增幅|降幅|上升|提高|回落|持平|多出|少了|累计',
+  approxBefore: '约|近|超过|超|逾|将近|接近|不到|不足|多达|上千|近千',
+  approxAfter: '余|多|以上|左右|以内|上下|相比|相较',
+  area: '全(?:国|省|自治区|市|州|盟|县|区|旗|乡|镇|街道)',
+  below: '各部门|各单位|各乡镇|各街道|各县|各区|各市|各地|各级|各镇|各村|全系统|系统内|下属|所属',
+});
+// ==== end of claims ====

@@ -1,4 +1,4 @@
-import type { FormatDef } from './schema';
+import type { FormatDef, RowDef } from './schema';
 import {
   deadlines,
   partOneContent,
@@ -9,7 +9,10 @@ import {
   requestTable,
   reviewTable,
   sixParts,
-  textClaims,
+  activeFigure,
+  commonClaims,
+  decisionFigures,
+  documentFigures,
 } from './common';
 
 /** 国办公开办函〔2019〕60号: reports for 2019 and 2020. */
@@ -17,6 +20,13 @@ const itemColumns = [
   { id: 'previous', label: '上一年项目数量', keys: ['上一年项目数量', '上一年'] },
   { id: 'change', label: '本年增/减', keys: ['本年增/减', '本年增减', '增/减'], signed: true },
   { id: 'decisions', label: '处理决定数量', keys: ['处理决定数量'] },
+];
+
+/** Table 三 of 2019: （六）其他处理 is one row of numbers. */
+const requestRows: RowDef[] = [
+  ...requestRowsHead,
+  { id: 'other', label: '（六）其他处理', parent: 'results', keys: ['（六）其他处理'] },
+  ...requestRowsTail,
 ];
 
 export const format2019: FormatDef = {
@@ -83,11 +93,7 @@ export const format2019: FormatDef = {
         },
       ],
     },
-    requestTable([
-      ...requestRowsHead,
-      { id: 'other', label: '（六）其他处理', parent: 'results', keys: ['（六）其他处理'] },
-      ...requestRowsTail,
-    ]),
+    requestTable(requestRows),
     reviewTable,
   ],
   rules: [
@@ -116,6 +122,22 @@ export const format2019: FormatDef = {
     },
   ],
   levelRules: regulationsByLevel,
-  textClaims,
+  // ==== claims: table 二 of 2019 (table 三 and 四 from common.ts) ====
+  claims: commonClaims(
+    requestRows.map((r) => r.id),
+    [
+      ...documentFigures([
+        { column: 'made', label: '本年新制作', verbs: '(?:新)?(?:制作|制发|出台|制定|印发)' },
+        { column: 'published', label: '本年新公开', verbs: '(?:新)?公开' },
+        { column: 'total', label: '对外公开', verbs: '对外公开总(?:数量|数)?|公开总数' },
+      ]),
+      ...decisionFigures('decisions'),
+      activeFigure('procurement', 'count', '政府集中采购项目', '(?:政府)?(?:集中)?采购项目(?:数量)?', {
+        units: ['个', '项', '件'],
+      }),
+      activeFigure('procurement', 'amount', '政府集中采购金额', '(?:集中)?采购(?:总)?金额|采购资金', { money: true }),
+    ],
+  ),
+  // ==== end of claims ====
   contentRules: partOneContent,
 };

@@ -1,4 +1,4 @@
-import type { FormatDef } from './schema';
+import type { FormatDef, RowDef } from './schema';
 import {
   deadlines,
   partOneContent,
@@ -9,8 +9,31 @@ import {
   requestTable,
   reviewTable,
   sixParts,
-  textClaims,
+  commonClaims,
+  decisionFigures,
+  documentFigures,
+  activeFigure,
 } from './common';
+
+/** Table 三 of 2021: （六）其他处理 has three sub-rows. */
+const requestRows: RowDef[] = [
+  ...requestRowsHead,
+  { id: 'other', label: '（六）其他处理', parent: 'results', group: true, keys: ['（六）其他处理'] },
+  {
+    id: 'other.noCorrection',
+    label: '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
+    parent: 'other',
+    keys: ['逾期不补正'],
+  },
+  {
+    id: 'other.noFee',
+    label: '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
+    parent: 'other',
+    keys: ['收费通知', '逾期未按'],
+  },
+  { id: 'other.other', label: '3.其他', parent: 'other', keys: ['3.其他'] },
+  ...requestRowsTail,
+];
 
 /** 国办公开办函〔2021〕30号: reports for 2021 on. */
 export const format2021: FormatDef = {
@@ -67,24 +90,7 @@ export const format2021: FormatDef = {
         },
       ],
     },
-    requestTable([
-      ...requestRowsHead,
-      { id: 'other', label: '（六）其他处理', parent: 'results', group: true, keys: ['（六）其他处理'] },
-      {
-        id: 'other.noCorrection',
-        label: '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
-        parent: 'other',
-        keys: ['逾期不补正'],
-      },
-      {
-        id: 'other.noFee',
-        label: '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
-        parent: 'other',
-        keys: ['收费通知', '逾期未按'],
-      },
-      { id: 'other.other', label: '3.其他', parent: 'other', keys: ['3.其他'] },
-      ...requestRowsTail,
-    ]),
+    requestTable(requestRows),
     reviewTable,
   ],
   rules: [
@@ -102,7 +108,23 @@ export const format2021: FormatDef = {
     },
   ],
   levelRules: regulationsByLevel,
-  textClaims,
+  // ==== claims: table 二 of 2021 (table 三 and 四 from common.ts) ====
+  claims: commonClaims(
+    requestRows.map((r) => r.id),
+    [
+      ...documentFigures([
+        { column: 'issued', label: '本年制发', verbs: '(?:新)?(?:制发|出台|制定|印发|新增)' },
+        { column: 'repealed', label: '本年废止', verbs: '(?:宣布)?废止' },
+        { column: 'inForce', label: '现行有效', verbs: '现行有效' },
+      ]),
+      ...decisionFigures('decisions'),
+      activeFigure('fees', 'amount', '行政事业性收费', '行政事业性收费(?:金额|总额|收入)?', {
+        money: true,
+        unless: '信息处理费',
+      }),
+    ],
+  ),
+  // ==== end of claims ====
   contentRules: [
     ...partOneContent,
     { id: 'part6-fees', part: 6, any: ['信息处理费', '处理费'], label: '信息处理费的收取情况' },

@@ -40,7 +40,7 @@ export const formatPre2019: FormatDef = {
   tables: [],
   rules: [],
   levelRules: [],
-  textClaims: [],
+
   contentRules: [],
   cues: ['收费及减免', '收费和减免', '工作安排', '工作思路', '工作打算', '工作计划', '不予公开政府信息', '财政资金'],
 };

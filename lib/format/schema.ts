@@ -103,17 +103,75 @@ export const LevelRuleDef = z.object({
 });
 export type LevelRuleDef = z.infer<typeof LevelRuleDef>;
 
-/** A sentence pattern in the prose and the table cell it must agree with. */
-export const TextClaimDef = z.object({
+// ---- claims: what the narrative states about the tables (text-table-mismatch) ----
+
+/**
+ * A figure the narrative states ("予以公开N件") and the table cells it must equal. `before` is a regular
+ * expression over compact text (no white space, half-width digits and punctuation, 、 as '.') that must
+ * end where the number's filler (共, 为, 的 …) begins; the claim whose words end closest to the number wins.
+ */
+export const FigureClaimDef = z.object({
   id: text,
-  /** A regular expression over compact text (no white space, half-width digits); group 1 is the number, none means 0. */
-  pattern: text,
+  table: TableId,
+  /** Rows summed; a group row stands for its leaves. */
+  rows: z.array(text).check(z.minLength(1)),
+  /** Columns summed (行政诉讼 is 未经复议直接起诉 plus 复议后起诉). */
+  columns: z.array(text).check(z.minLength(1)),
+  /** How the narrative names the figure, for the message: 现行有效行政规范性文件. */
+  label: text,
+  before: text,
+  /** Non-digit characters allowed between the words and the number (default 0). */
+  gap: z.optional(z.number().check(z.int(), z.gte(0), z.lte(16))),
+  /** The topic in force at the number (the last topic word of the sentence before it) must be one of these. */
+  topics: z.optional(z.array(text)),
+  /** Only right after one of these claims in the same sentence (其中自然人N件 after 收到申请N件). */
+  follows: z.optional(z.array(text)),
+  /** Words in the sentence before the number that put the figure out of this claim's reach (主动公开 …). */
+  unless: z.optional(text),
+  /** An amount in 万元 (元 is converted) rather than a count. */
+  money: z.optional(z.boolean()),
+  /** Units a count may carry here (default 件 个 条 次 份 起 宗). */
+  units: z.optional(z.array(text)),
+  /** Claims this figure is a share of, nearest first, for 占X% (stated in the sentence, else read in the table). */
+  wholes: z.optional(z.array(text)),
+});
+export type FigureClaimDef = z.infer<typeof FigureClaimDef>;
+
+/** A phrase that says a count is zero (未收到政府信息公开申请): the cells must sum to 0. */
+export const NoneClaimDef = z.object({
+  id: text,
   table: TableId,
   rows: z.array(text).check(z.minLength(1)),
-  column: text,
+  columns: z.array(text).check(z.minLength(1)),
+  /** A regular expression over compact text. */
+  pattern: text,
   label: text,
 });
-export type TextClaimDef = z.infer<typeof TextClaimDef>;
+export type NoneClaimDef = z.infer<typeof NoneClaimDef>;
+
+/** Words that set what a sentence is about from there on (规范性文件, 申请, 行政复议 …). */
+export const TopicDef = z.object({ id: text, words: z.array(text).check(z.minLength(1)) });
+export type TopicDef = z.infer<typeof TopicDef>;
+
+export const ClaimsDef = z.object({
+  topics: z.array(TopicDef),
+  figures: z.array(FigureClaimDef),
+  none: z.array(NoneClaimDef),
+  /** Filler between a claim's words and its number (regular expression): 共, 共计, 为, 的 … */
+  filler: text,
+  /** Joins two claims' words into one summed figure: 予以公开及部分公开N件. */
+  conjunction: text,
+  /** A clause with these words states another time (较上年, 同比, 去年 …): its figures are not claimed. */
+  comparison: text,
+  /** Right before or after a number, these make it approximate (约, 近, 余, 以上 …). */
+  approxBefore: text,
+  approxAfter: text,
+  /** Words for the area a government covers (全市, 全区 …): another scope in a department's report. */
+  area: text,
+  /** Words for the units below the reporting organ (各部门, 各乡镇 …): always another scope. */
+  below: text,
+});
+export type ClaimsDef = z.infer<typeof ClaimsDef>;
 
 export const ContentRuleDef = z.object({
   id: text,
@@ -145,7 +203,8 @@ export const FormatDef = z.object({
   tables: z.array(TableDef),
   rules: z.array(RuleDef),
   levelRules: z.array(LevelRuleDef),
-  textClaims: z.array(TextClaimDef),
+  /** What the narrative states about the tables, checked by text-table-mismatch (none without tables). */
+  claims: z.optional(ClaimsDef),
   contentRules: z.array(ContentRuleDef),
   /** Heading words that only the old structure uses (收费及减免 …). */
   cues: z.optional(z.array(text)),

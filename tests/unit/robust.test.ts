@@ -79,7 +79,14 @@ describe('text against the tables', () => {
     expect(r.findings.filter((f) => f.code === 'sum-mismatch')).toEqual([]);
     const m = r.findings.filter((f) => f.code === 'text-table-mismatch');
     // seed 001 says it once more further on (未收到信息公开的申请)
-    expect(m.map((f) => r.text.slice(f.start, f.end))).toEqual(['未收到政府信息公开申请', '未收到信息公开的申请']);
+    // each finding marks the whole sentence that says it, and quotes the words
+    const sentences = m.map((f) => r.text.slice(f.start, f.end));
+    expect(sentences.map((s) => /未收到[^，。；]*申请/.exec(s)?.[0])).toEqual([
+      '未收到政府信息公开申请',
+      '未收到信息公开的申请',
+    ]);
+    expect(sentences.every((s) => /[。；]$/.test(s))).toBe(true);
+    expect(m[0]!.message).toContain('未收到政府信息公开申请');
     expect(m.every((f) => f.row === 'new' && f.expected === 2 && f.actual === 0)).toBe(true);
   });
 });

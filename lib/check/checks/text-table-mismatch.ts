@@ -1,10 +1,170 @@
-import { columnLabel, rowLabel } from '../analysis';
+import { columnLabel, rowLabel, type Analysis } from '../analysis';
 import { compactIndexAt } from '../../read/doc';
+import type { ReadTable } from '../../read/tables';
+import { within } from '../../format/common';
+import type { ClaimsDef, FigureClaimDef, NoneClaimDef } from '../../format/schema';
 import { cellKey, leavesOf } from '../rules';
-import { defineCheck } from './check';
+import { defineCheck, type Draft } from './check';
 
-const patterns = new Map<string, RegExp>();
-const compiled = (source: string) => patterns.get(source) ?? patterns.set(source, new RegExp(source, 'g')).get(source)!;
+/**
+ * Figures the narrative states, held against the table cells that count them. The claims are format
+ * data (lib/format, `claims`); this file only reads the text: one forward pass over the numbers of the
+ * compact text, with the sentence, topic, year and scope words found by one global pass each and
+ * followed by pointers, and every claim tried on a bounded look-back before its number.
+ */
+
+const SENTENCE_END = /[。!?;]/g;
+const NUMBER = /(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(万元|元|件次|人次|件|个|条|次|份|起|宗|项)/g;
+const YEAR = /((?:19|20)\d{2})年/g;
+const PERCENT = /^[,(]?(?:约)?占(?:比)?[^,;。0-9%]{0,12}?(?:为|达|约)?(\d+)(?:\.(\d+))?%/;
+const COUNT_UNITS = ['件', '个', '条', '次', '份', '起', '宗'];
+/** How far before its number a claim's words may start, and how far after it 占X% may follow. */
+const LOOK_BACK = 48;
+const LOOK_AHEAD = 24;
+const TABLE_NUMERALS = '一二三四五六七八九';
+/** A line that starts a heading or a numbered paragraph (一、 （二） 3、): it starts a sentence. */
+const HEADING = /^[\s\u3000]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[、．.](?!\d))/;
+
+/**
+ * Sentence cuts from the line structure, one pass over the lines: before a heading line, and after it
+ * when it holds no sentence end (一、总体情况 is not part of the sentence below it). Other line breaks
+ * are not cuts: PDF text breaks lines inside sentences.
+ */
+function headingCuts(a: Analysis): number[] {
+  const { text, compact } = a.doc;
+  const cuts: number[] = [];
+  for (let at = 0; at < text.length; ) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    if (HEADING.test(text.slice(at, Math.min(end, at + 16)))) {
+      cuts.push(compactIndexAt(compact, at));
+      if (!/[。！？；!?;]/.test(text.slice(at, end))) cuts.push(compactIndexAt(compact, end));
+    }
+    at = end + 1;
+  }
+  return cuts;
+}
+
+interface Figure {
+  def: FigureClaimDef;
+  table: ReadTable;
+  /** (words)(gap)(filler)$ over the look-back. */
+  re: RegExp;
+  /** (words)$, for the first member of a sum (予以公开 in 予以公开及部分公开). */
+  bare: RegExp;
+  unless?: RegExp;
+}
+
+interface Compiled {
+  figures: Figure[];
+  none: { def: NoneClaimDef; table: ReadTable; re: RegExp }[];
+  topics: RegExp;
+  topicOf: Map<string, string>;
+  conjunction: RegExp;
+  comparison: RegExp;
+  approxBefore: RegExp;
+  approxAfter: RegExp;
+  area: RegExp;
+  below: RegExp;
+}
+
+const regexCache = new Map<string, RegExp>();
+const re = (source: string, flags = '') => {
+  const k = `${flags}/${source}`;
+  let r = regexCache.get(k);
+  if (!r) regexCache.set(k, (r = new RegExp(source, flags)));
+  return r;
+};
+
+function compile(a: Analysis): Compiled | null {
+  const tables = [...a.tables.values()].filter((t) => t.status === 'ok' && t.format.claims);
+  if (!tables.length) return null;
+  const shared: ClaimsDef = (a.expected?.claims ?? tables[0]!.format.claims)!;
+  const figures: Figure[] = [];
+  const none: Compiled['none'] = [];
+  for (const t of tables) {
+    const claims = t.format.claims!;
+    for (const def of claims.figures) {
+      if (def.table !== t.id) continue;
+      figures.push({
+        def,
+        table: t,
+        re: re(`(${def.before})(${within(def.gap ?? 0)})(?:${claims.filler})*$`),
+        bare: re(`(?:${def.before})$`),
+        unless: def.unless ? re(def.unless) : undefined,
+      });
+    }
+    for (const def of claims.none) if (def.table === t.id) none.push({ def, table: t, re: re(def.pattern, 'g') });
+  }
+  const topicOf = new Map<string, string>();
+  for (const topic of shared.topics) for (const w of topic.words) topicOf.set(w, topic.id);
+  // Longest words first, so 复议后起诉 is one topic and not 复议 then 起诉.
+  const words = [...topicOf.keys()].sort((x, y) => y.length - x.length);
+  return {
+    figures,
+    none,
+    topics: re(words.join('|'), 'g'),
+    topicOf,
+    conjunction: re(`(?:${shared.conjunction})$`),
+    comparison: re(shared.comparison),
+    approxBefore: re(`(?:${shared.approxBefore})$`),
+    approxAfter: re(`^(?:${shared.approxAfter})`),
+    area: re(shared.area, 'g'),
+    below: re(shared.below, 'g'),
+  };
+}
+
+/** Hits of a global expression, in order, for pointer walks. */
+function hits(text: string, r: RegExp): { at: number; end: number; text: string }[] {
+  return [...text.matchAll(r)].map((m) => ({ at: m.index, end: m.index + m[0].length, text: m[0] }));
+}
+
+/** The last hit that ends at or before `p`, advancing a pointer that only moves forward. */
+class Walker {
+  private i = 0;
+  constructor(private readonly list: { at: number; end: number; text: string }[]) {}
+  lastBefore(p: number, from: number) {
+    while (this.i < this.list.length && this.list[this.i]!.end <= p) this.i++;
+    const h = this.list[this.i - 1];
+    return h && h.at >= from ? h : undefined;
+  }
+}
+
+type Cells = Map<string, number | null | undefined>;
+
+function sumOf(t: ReadTable, cells: Cells, rows: readonly string[], columns: readonly string[]): number | null {
+  let sum = 0;
+  let any = false;
+  for (const r of rows)
+    for (const leaf of leavesOf(t.def, r))
+      for (const c of columns) {
+        const v = cells.get(cellKey(leaf, c));
+        if (v === null || v === undefined) return null;
+        sum += v;
+        any = true;
+      }
+  return any ? sum : null;
+}
+
+const roundTo = (n: number, d: number) => Math.round(n * 10 ** d) / 10 ** d;
+const truncTo = (n: number, d: number) => Math.trunc(n * 10 ** d + 1e-9) / 10 ** d;
+const same = (x: number, y: number) => Math.abs(x - y) < 1e-9;
+
+/** A figure agrees with its cell at the precision written (7730.3万元 for 7730.28; 元 is converted). */
+function agrees(def: FigureClaimDef, said: number, decimals: number, unit: string, value: number): boolean {
+  if (!def.money) return same(said, value);
+  if (unit === '元') return Math.abs(said / 10000 - value) < 0.005 + 1e-9;
+  return same(roundTo(value, decimals), said);
+}
+
+function cellName(t: ReadTable, rows: readonly string[], columns: readonly string[]): string {
+  const rowText = rows.map((r) => `「${rowLabel(t.def, r).replace(/（[^（）]{6,}）$/, '')}」`).join('与');
+  const cols = columns.map((c) => columnLabel(t.def, c));
+  const group = cols.length > 2 && cols.every((c) => c.split('·')[0] === cols[0]!.split('·')[0]);
+  const colText = group ? `「${cols[0]!.split('·')[0]}」各列之和` : cols.map((c) => `「${c}」`).join('与');
+  const rowPart = t.def.id === 'review' ? '' : `${rowText}行`;
+  return `表${TABLE_NUMERALS[t.def.part - 1] ?? ''}${rowPart}${colText}${t.def.id === 'review' || !group ? '列' : ''}`;
+}
 
 export default defineCheck({
   code: 'text-table-mismatch',
@@ -12,43 +172,220 @@ export default defineCheck({
   description: '正文中的数字与统计表不一致',
   needsYear: true,
   run: (a) => {
+    const k = compile(a);
+    if (!k) return [];
     const c = a.doc.compact;
+    const text = c.text;
     const regions = [...a.tables.values()]
       .filter((t) => t.start !== undefined && t.end !== undefined)
-      .map((t) => [compactIndexAt(c, t.start!), compactIndexAt(c, t.end!)] as const);
+      .map((t) => [compactIndexAt(c, t.start!), compactIndexAt(c, t.end!)] as const)
+      .sort((x, y) => x[0] - y[0]);
     const inTable = (i: number) => regions.some(([s, e]) => i >= s && i < e);
-    const out = [];
-    const byTable = new Map(
-      [...a.tables.values()].map((t) => [t.id, new Map(t.cells.map((x) => [cellKey(x.row, x.column), x]))]),
-    );
-    for (const claim of a.expected?.textClaims ?? []) {
-      const t = a.tables.get(claim.table);
-      if (t?.status !== 'ok') continue;
-      const cells = byTable.get(t.id)!;
-      const leaves = claim.rows.flatMap((r) => leavesOf(t.def, r));
-      const values = leaves.map((r) => cells.get(cellKey(r, claim.column))?.value);
-      if (!leaves.length || values.some((v) => v === null || v === undefined)) continue;
-      const inTableValue = values.reduce<number>((s, v) => s + v!, 0);
-      for (const m of c.text.matchAll(compiled(claim.pattern))) {
-        if (inTable(m.index)) continue;
-        const said = m[1] === undefined ? 0 : Number(m[1]);
-        if (said === inTableValue) continue;
-        const where = `「${t.def.title}」表「${claim.rows.map((r) => rowLabel(t.def, r)).join('、')}」行「${columnLabel(t.def, claim.column)}」列`;
-        out.push({
+    // Sentence cuts: after every sentence end, and at both edges of every table.
+    const cuts = [
+      0,
+      ...hits(text, SENTENCE_END).map((h) => h.end),
+      ...headingCuts(a),
+      ...regions.flat(),
+      text.length,
+    ].sort((x, y) => x - y);
+    const sentenceAt = (p: number): [number, number] => {
+      let lo = 0;
+      let hi = cuts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (cuts[mid]! <= p) lo = mid;
+        else hi = mid - 1;
+      }
+      return [cuts[lo]!, cuts[lo + 1] ?? text.length];
+    };
+    const cellMaps = new Map<ReadTable, Cells>();
+    const cellsOf = (t: ReadTable) => {
+      let m = cellMaps.get(t);
+      if (!m) cellMaps.set(t, (m = new Map(t.cells.map((x) => [cellKey(x.row, x.column), x.value]))));
+      return m;
+    };
+    const figureValue = (f: Figure) => sumOf(f.table, cellsOf(f.table), f.def.rows, f.def.columns);
+
+    const topics = new Walker(hits(text, k.topics));
+    const years = new Walker(hits(text, YEAR));
+    const areas = new Walker(hits(text, k.area));
+    const below = new Walker(hits(text, k.below));
+    const unit = (a.meta.unit ?? '').replace(/(?:人民政府|政府|办事处)$/, '');
+    /** Words that put what follows in the sentence in another scope than the report's tables. */
+    const otherScope = (p: number, from: number): boolean => {
+      const y = years.lastBefore(p, from);
+      if (y && a.year && Number(y.text.slice(0, 4)) !== a.year) return true;
+      if (below.lastBefore(p, from)) return true;
+      const area = areas.lastBefore(p, from);
+      if (!area) return false;
+      if (a.meta.level === 'department') return true;
+      return !!unit && !unit.endsWith(area.text.slice(1));
+    };
+    const span = (s: number, e: number) => ({ start: c.map[s]!, end: c.map[e - 1]! + 1 });
+
+    const out: Draft[] = [];
+    const flagged = new Set<string>();
+    const flag = (s: number, e: number, key: string, d: Omit<Draft, 'start' | 'end'>) => {
+      if (flagged.has(`${s}|${key}`)) return;
+      flagged.add(`${s}|${key}`);
+      out.push({ ...d, ...span(s, e) });
+    };
+
+    let sentence: [number, number] = [-1, -1];
+    let prevEnd = 0;
+    let prevClaim: string | undefined;
+    let stated: { id: string; said: number }[] = [];
+    for (const m of text.matchAll(NUMBER)) {
+      const at = m.index;
+      const end = at + m[0].length;
+      if (inTable(at) || /[0-9A-Za-z第]/.test(text[at - 1] ?? '')) continue;
+      if (at >= sentence[1]) {
+        sentence = sentenceAt(at);
+        prevEnd = sentence[0];
+        prevClaim = undefined;
+        stated = [];
+      }
+      const [ss, se] = sentence;
+      const from = Math.max(prevEnd, at - LOOK_BACK, ss);
+      prevEnd = end;
+      const window = text.slice(from, at);
+      const after = text.slice(end, Math.min(se, end + LOOK_AHEAD));
+      const clause = window.slice(Math.max(window.lastIndexOf(','), window.lastIndexOf(':')) + 1);
+      const tail = after.split(/[,;:。]/, 1)[0]!;
+      if (k.approxBefore.test(window) || k.approxAfter.test(after)) continue;
+      if (k.comparison.test(clause + tail) || otherScope(at, ss)) continue;
+
+      const said = Number(m[1]!.replace(/,/g, '') + (m[2] ? `.${m[2]}` : ''));
+      const decimals = m[2]?.length ?? 0;
+      const unitWord = m[3]!;
+      const topicHit = topics.lastBefore(at, ss);
+      const topic = topicHit ? k.topicOf.get(topicHit.text) : undefined;
+      let best: { f: Figure; wordsAt: number; distance: number; length: number } | undefined;
+      for (const f of k.figures) {
+        const d = f.def;
+        if (d.money ? unitWord !== '万元' && unitWord !== '元' : !(d.units ?? COUNT_UNITS).includes(unitWord)) continue;
+        if (!d.money && decimals) continue;
+        if (d.topics && !(topic && d.topics.includes(topic))) continue;
+        if (d.follows && !(prevClaim && d.follows.includes(prevClaim))) continue;
+        const w = f.re.exec(window);
+        if (!w || f.unless?.test(window)) continue;
+        const distance = window.length - (w.index + w[1]!.length);
+        if (!best || distance < best.distance || (distance === best.distance && w[1]!.length > best.length))
+          best = { f, wordsAt: w.index, distance, length: w[1]!.length };
+      }
+      if (!best) continue;
+      // A sum: 予以公开及部分公开N件, 不予公开和无法提供N件 (up to four members of one table).
+      const parts = [best.f];
+      let prefix = window.slice(0, best.wordsAt);
+      for (let n = 0; n < 3; n++) {
+        const j = k.conjunction.exec(prefix);
+        if (!j) break;
+        const before = prefix.slice(0, j.index);
+        let member: { f: Figure; at: number } | undefined;
+        for (const f of k.figures) {
+          if (f.table !== best.f.table || f.def.follows || parts.includes(f)) continue;
+          if (f.def.topics && !(topic && f.def.topics.includes(topic))) continue;
+          const b = f.bare.exec(before);
+          if (b && (!member || b.index < member.at)) member = { f, at: b.index };
+        }
+        if (!member) break;
+        parts.unshift(member.f);
+        prefix = before.slice(0, member.at);
+      }
+      prevClaim = best.f.def.id;
+      const values = parts.map(figureValue);
+      if (values.some((v) => v === null)) continue;
+      const value = values.reduce<number>((s, v) => s + v!, 0);
+      if (parts.length === 1) stated.push({ id: best.f.def.id, said });
+      // The words as the text writes them, from the first member's words to the unit.
+      const quote = text.slice(from + prefix.length, end);
+      const t = best.f.table;
+      const rows = [...new Set(parts.flatMap((p) => p.def.rows))];
+      const columns = [...new Set(parts.flatMap((p) => p.def.columns))];
+      if (!agrees(best.f.def, said, decimals, unitWord, value)) {
+        const hint = partialHint(parts, values, said, (p) =>
+          p.def.columns.includes('total') && p.table.id === 'requests'
+            ? sumOf(p.table, cellsOf(p.table), p.def.rows, ['natural'])
+            : null,
+        );
+        flag(ss, se, `${t.id}|${rows}|${columns}`, {
           table: t.id,
-          row: claim.rows[0],
-          column: claim.column,
-          expected: inTableValue,
+          row: rows[0],
+          column: columns[0],
+          expected: value,
           actual: said,
-          message:
-            m[1] === undefined
-              ? `正文说“${m[0]}”，但${where}为 ${inTableValue}。`
-              : `${claim.label}为 ${said}（“${m[0]}”），但${where}为 ${inTableValue}。`,
-          start: c.map[m.index],
-          end: c.map[m.index + m[0].length - 1]! + 1,
+          message: `正文：${quote}；${cellName(t, rows, columns)}：${value}${best.f.def.money ? '万元' : ''}。${hint}`,
+        });
+      }
+
+      // 占X%: the share of the whole the sentence states, or else of the whole the table counts.
+      const pm = parts.length === 1 ? PERCENT.exec(after) : null;
+      const wholes = best.f.def.wholes ?? [];
+      if (!pm || !wholes.length) continue;
+      const pct = Number(`${pm[1]}${pm[2] ? `.${pm[2]}` : ''}`);
+      const pd = pm[2]?.length ?? 0;
+      const candidates: { label: string; value: number }[] = [];
+      for (const id of wholes) {
+        const s = [...stated].reverse().find((x) => x.id === id);
+        const f = k.figures.find((x) => x.def.id === id && x.table === t);
+        if (s) candidates.push({ label: f?.def.label ?? id, value: s.said });
+        const v = f ? figureValue(f) : null;
+        if (f && v !== null) candidates.push({ label: f.def.label, value: v });
+      }
+      const share = (w: number) => (said / w) * 100;
+      const fits = (w: number) => w > 0 && (same(roundTo(share(w), pd), pct) || same(truncTo(share(w), pd), pct));
+      const whole = candidates.find((x) => x.value > 0);
+      if (!whole || candidates.some((x) => fits(x.value))) continue;
+      flag(ss, se, `${t.id}|${rows}|${columns}|%`, {
+        table: t.id,
+        row: rows[0],
+        column: columns[0],
+        expected: roundTo(share(whole.value), pd),
+        actual: pct,
+        message: `正文：${quote}，占${pm[1]}${pm[2] ? `.${pm[2]}` : ''}%；按${whole.label}${whole.value}计算应为${roundTo(share(whole.value), pd).toFixed(pd)}%。`,
+      });
+    }
+
+    for (const n of k.none) {
+      for (const m of text.matchAll(n.re)) {
+        if (inTable(m.index)) continue;
+        const [ss, se] = sentenceAt(m.index);
+        const clause = text.slice(ss, m.index + m[0].length);
+        if (k.comparison.test(clause.slice(Math.max(clause.lastIndexOf(','), 0)))) continue;
+        if (/((?:19|20)\d{2})年/.test(clause) && !clause.includes(`${a.year}年`)) continue;
+        if (re(k.below.source).test(clause) || (a.meta.level === 'department' && re(k.area.source).test(clause)))
+          continue;
+        const value = sumOf(n.table, cellsOf(n.table), n.def.rows, n.def.columns);
+        if (value === null || value === 0) continue;
+        flag(ss, se, `${n.table.id}|${n.def.rows}|${n.def.columns}`, {
+          table: n.table.id,
+          row: n.def.rows[0],
+          column: n.def.columns[0],
+          expected: value,
+          actual: 0,
+          message: `正文：${n.def.label}（“${m[0]}”）；${cellName(n.table, n.def.rows, n.def.columns)}：${value}。`,
         });
       }
     }
-    return out;
+    return out.sort((x, y) => x.start! - y.start!);
   },
 });
+
+/** Why a figure falls short: it counted only the 自然人 column, or only one member of a sum. */
+function partialHint(
+  parts: Figure[],
+  values: (number | null)[],
+  said: number,
+  natural: (f: Figure) => number | null,
+): string {
+  if (parts.length === 1 && natural(parts[0]!) === said) return '正文的数字只算了自然人。';
+  if (parts.length > 1) {
+    const i = values.indexOf(said);
+    if (i >= 0) return `正文的数字只算了「${parts[i]!.def.label}」。`;
+    const nat = parts.map(natural);
+    if (nat.every((v) => v !== null) && nat.reduce<number>((s, v) => s + v!, 0) === said)
+      return '正文的数字只算了自然人。';
+  }
+  return '';
+}

@@ -1,0 +1,279 @@
+import { describe, expect, it } from 'vitest';
+import { checkText } from '../../lib/check/engine';
+import { leavesOf } from '../../lib/check/rules';
+import { format2019, format2021, formats } from '../../lib/format';
+import type { FormatDef } from '../../lib/format/schema';
+import { asTabs, generate, key, report, type Values } from '../support/report';
+
+/**
+ * Each claim shape, positive and negative, in sentences written for the tests and set into part 1 of a
+ * generated report. A template names cells as {table|row|column}, a sum as {…+…}; the cell marked
+ * with ! is the one the wrong variant states one too many.
+ */
+const t2021 = generate(format2021, 11);
+const t2019 = generate(format2019, 5);
+const tablesOf = (f: FormatDef) => (f === format2021 ? t2021 : t2019);
+
+function cellSum(f: FormatDef, tables: Map<string, Values>, ref: string): number {
+  return ref.split('+').reduce((s, one) => {
+    const [table, row, column] = one.split('|') as [string, string, string];
+    const def = f.tables.find((t) => t.id === table)!;
+    return s + leavesOf(def, row).reduce((x, leaf) => x + tables.get(table)!.get(key(leaf, column))!, 0);
+  }, 0);
+}
+
+function fill(f: FormatDef, tables: Map<string, Values>, template: string, bump: boolean): string {
+  return template.replace(/\{(!?)([^}]+)\}/g, (_, mark: string, ref: string) =>
+    String(cellSum(f, tables, ref) + (mark && bump ? 1 : 0)),
+  );
+}
+
+interface Options {
+  format?: FormatDef;
+  unit?: string;
+  tables?: Map<string, Values>;
+}
+
+function mismatches(sentence: string, o: Options = {}) {
+  const f = o.format ?? format2021;
+  const year = f === format2021 ? 2023 : 2020;
+  const text = report(f, year, o.tables ?? tablesOf(f), asTabs)
+    .replace('某县人民政府', o.unit ?? '某县人民政府')
+    .replace('一、总体情况\n本部分的说明文字。', `一、总体情况\n${sentence}`);
+  const r = checkText(text, { year });
+  return r.findings
+    .filter((x) => x.code === 'text-table-mismatch')
+    .map((x) => ({ ...x, marked: r.text.slice(x.start, x.end) }));
+}
+
+const positive: { shape: string; text: string; format?: FormatDef }[] = [
+  { shape: '制发规范性文件', text: '本年度制发行政规范性文件{!active|normative|issued}件。' },
+  { shape: '新制发规范性文件', text: '全年新制发规范性文件{!active|normative|issued}件。' },
+  { shape: '出台规范性文件', text: '我县出台行政规范性文件{!active|normative|issued}件。' },
+  {
+    shape: '现行有效 … 制发',
+    text: '集中发布现行有效行政规范性文件{!active|normative|inForce}件，动态更新本年度制发的规范性文件{active|normative|issued}件。',
+  },
+  {
+    shape: '制发、废止、现行有效 (object named once)',
+    text: '本年制发规范性文件{active|normative|issued}件，废止{!active|normative|repealed}件，现行有效{active|normative|inForce}件。',
+  },
+  { shape: '废止规范性文件', text: '清理并废止规范性文件{!active|normative|repealed}件。' },
+  { shape: '规章', text: '全年新增公开市政府规章{!active|regulations|issued}件。' },
+  { shape: '行政许可', text: '全年作出行政许可决定{!active|licensing|decisions}件。' },
+  { shape: '行政处罚', text: '行政处罚{!active|penalty|decisions}件，行政强制{active|enforcement|decisions}件。' },
+  { shape: '行政强制', text: '行政处罚{active|penalty|decisions}件，行政强制{!active|enforcement|decisions}件。' },
+  { shape: '收费 万元', text: '全年收取行政事业性收费{!active|fees|amount}万元。' },
+  { shape: '收到申请', text: '本年度共收到政府信息公开申请{!requests|new|total}件。' },
+  { shape: '新收申请', text: '本年度新收政府信息公开申请{!requests|new|total}件。' },
+  { shape: '受理申请', text: '全年共受理政府信息公开申请{!requests|new|total}件，均在法定期限内答复。' },
+  {
+    shape: '自然人 split',
+    text: '共收到政府信息公开申请{requests|new|total}件，其中自然人{!requests|new|natural}件、法人或其他组织{requests|new|business+requests|new|research+requests|new|nonprofit+requests|new|legal+requests|new|otherOrg}件。',
+  },
+  {
+    shape: '法人或其他组织 split',
+    text: '共收到政府信息公开申请{requests|new|total}件，其中自然人{requests|new|natural}件、法人或其他组织{!requests|new|business+requests|new|research+requests|new|nonprofit+requests|new|legal+requests|new|otherOrg}件。',
+  },
+  { shape: '上年结转', text: '上年结转政府信息公开申请{!requests|carried|total}件。' },
+  { shape: '办结', text: '本年度收到的政府信息公开申请均已办结，共办结{!requests|total|total}件。' },
+  { shape: '予以公开', text: '予以公开{!requests|granted|total}件。' },
+  { shape: '部分公开', text: '予以公开{requests|granted|total}件，部分公开{!requests|partial|total}件。' },
+  { shape: '予以公开及部分公开 (sum)', text: '予以公开及部分公开{!requests|granted|total+requests|partial|total}件。' },
+  { shape: '不予公开', text: '不予公开{!requests|denied|total}件。' },
+  { shape: '不予公开 sub-row', text: '因属于国家秘密不予公开{!requests|denied.secret|total}件。' },
+  { shape: '无法提供', text: '因本机关不掌握等原因无法提供{!requests|unable|total}件。' },
+  {
+    shape: '无法提供 sub-row',
+    text: '本机关不掌握相关政府信息{!requests|unable.notHeld|total}件。',
+  },
+  { shape: '不予处理', text: '不予处理{!requests|ignored|total}件。' },
+  { shape: '其他处理', text: '其他处理{!requests|other|total}件。' },
+  { shape: '结转下年度', text: '结转下年度继续办理{!requests|carryover|total}件。' },
+  { shape: '行政复议', text: '因政府信息公开被申请行政复议{!review|count|review.total}件。' },
+  {
+    shape: '行政复议 维持',
+    text: '政府信息公开行政复议{review|count|review.total}件，其中结果维持{!review|count|review.upheld}件，结果纠正{review|count|review.corrected}件。',
+  },
+  {
+    shape: '行政复议 纠正',
+    text: '政府信息公开行政复议{review|count|review.total}件，其中结果维持{review|count|review.upheld}件，结果纠正{!review|count|review.corrected}件。',
+  },
+  {
+    shape: '行政诉讼 (both groups)',
+    text: '政府信息公开行政诉讼{!review|count|direct.total+review|count|after.total}件。',
+  },
+  {
+    shape: '行政诉讼 维持 (both groups)',
+    text: '政府信息公开行政诉讼{review|count|direct.total+review|count|after.total}件，其中结果维持{!review|count|direct.upheld+review|count|after.upheld}件。',
+  },
+  { shape: '复议后起诉', text: '复议后起诉{!review|count|after.total}件。' },
+  { shape: '2019 新制作', format: format2019, text: '本年新制作规范性文件{!active|normative|made}件。' },
+  {
+    shape: '2019 新公开',
+    format: format2019,
+    text: '本年新制作规范性文件{active|normative|made}件，新公开{!active|normative|published}件。',
+  },
+  { shape: '2019 集中采购', format: format2019, text: '政府集中采购项目{!active|procurement|count}个。' },
+  { shape: '2019 采购金额', format: format2019, text: '政府集中采购总金额{!active|procurement|amount}万元。' },
+  { shape: '2019 予以公开', format: format2019, text: '予以公开{!requests|granted|total}件。' },
+];
+
+describe('text-table-mismatch: each claim shape', () => {
+  it.each(positive)('$shape: agrees when the sentence states the table', ({ text, format }) => {
+    const f = format ?? format2021;
+    expect(mismatches(fill(f, tablesOf(f), text, false), { format: f })).toEqual([]);
+  });
+
+  it.each(positive)('$shape: the sentence and the cell are named when it does not', ({ text, format }) => {
+    const f = format ?? format2021;
+    const sentence = fill(f, tablesOf(f), text, true);
+    const found = mismatches(sentence, { format: f });
+    const marked = /\{!([^}]+)\}/.exec(text)![1]!;
+    const [table, row, column] = marked.split('+')[0]!.split('|');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ table, row, column, marked: sentence });
+    expect(found[0]!.expected! + 1).toBe(found[0]!.actual);
+    expect(found[0]!.message).toMatch(/^正文：.+；表[二三四].+：/);
+  });
+});
+
+describe('text-table-mismatch: the message says what the figure counted', () => {
+  it('a figure that is the 自然人 column of 总计', () => {
+    const tables = structuredClone(t2021);
+    tables.get('requests')!.set(key('granted', 'natural'), 4);
+    tables.get('requests')!.set(key('granted', 'total'), 9);
+    const found = mismatches('予以公开4件。', { tables });
+    expect(found).toHaveLength(1);
+    expect(found[0]!.message).toBe(
+      '正文：予以公开4件；表三「（一）予以公开」行「总计」列：9。正文的数字只算了自然人。',
+    );
+  });
+
+  it('a sum that counted only one of its rows', () => {
+    const tables = structuredClone(t2021);
+    tables.get('requests')!.set(key('granted', 'total'), 6);
+    tables.get('requests')!.set(key('partial', 'total'), 2);
+    const found = mismatches('予以公开及部分公开6件。', { tables });
+    expect(found.map((x) => [x.row, x.expected, x.actual])).toEqual([['granted', 8, 6]]);
+    expect(found[0]!.message).toContain('正文的数字只算了「予以公开」');
+  });
+
+  it('现行有效 quotes the text and the table', () => {
+    const tables = structuredClone(t2021);
+    tables.get('active')!.set(key('normative', 'inForce'), 83);
+    const found = mismatches('集中发布现行有效行政规范性文件66件。', { tables });
+    expect(found[0]!.message).toBe(
+      '正文：现行有效行政规范性文件66件；表二「行政规范性文件」行「现行有效件数」列：83。',
+    );
+  });
+});
+
+describe('text-table-mismatch: 占X%', () => {
+  const tables = structuredClone(t2021);
+  tables.get('requests')!.set(key('new', 'total'), 59);
+  tables.get('requests')!.set(key('new', 'natural'), 20);
+  it.each([
+    ['共收到政府信息公开申请59件，其中自然人20件，占33.9%。', 0],
+    ['共收到政府信息公开申请59件，其中自然人20件，占33.8%。', 0], // truncated, not rounded: not wrong
+    ['共收到政府信息公开申请59件，其中自然人20件，占34%。', 0],
+    ['共收到政府信息公开申请59件，其中自然人20件，占43.9%。', 1],
+    ['共收到政府信息公开申请59件，其中自然人20件，占比3.4%。', 1],
+  ])('%s', (sentence, n) => {
+    const found = mismatches(sentence, { tables });
+    expect(found).toHaveLength(n);
+    if (n) expect(found[0]!.message).toMatch(/按收到政府信息公开申请59计算应为33\.9%/);
+  });
+});
+
+describe('text-table-mismatch: a phrase that says none', () => {
+  const some = structuredClone(t2021);
+  some.get('requests')!.set(key('new', 'total'), 3);
+  some.get('review')!.set(key('count', 'review.total'), 2);
+  some.get('review')!.set(key('count', 'direct.total'), 0);
+  some.get('review')!.set(key('count', 'after.total'), 0);
+  const none = structuredClone(some);
+  none.get('requests')!.set(key('new', 'total'), 0);
+  none.get('review')!.set(key('count', 'review.total'), 0);
+
+  it.each([
+    ['本年度未收到政府信息公开申请。', 'new'],
+    ['全年没有因政府信息公开申请行政复议、提起行政诉讼的案件。', 'count'],
+    ['未发生因政府信息公开申请行政复议的情况。', 'count'],
+  ])('%s', (sentence, row) => {
+    expect(mismatches(sentence, { tables: some }).map((x) => x.row)).toEqual([row]);
+    expect(mismatches(sentence, { tables: none })).toEqual([]);
+  });
+});
+
+/** Figures of another scope, or no table cell: never claimed, whatever they say. */
+const negative: { why: string; text: string; unit?: string }[] = [
+  { why: 'a comparison with last year', text: '收到的申请较上年增加97件。' },
+  { why: '同比', text: '予以公开的申请同比减少97件。' },
+  { why: 'last year, named', text: '去年共受理政府信息公开申请97件。' },
+  { why: '上年度 (not 上年结转)', text: '上年度收到政府信息公开申请97件。' },
+  { why: 'another year', text: '2022年共收到政府信息公开申请97件。' },
+  { why: 'another year, later clause', text: '2021年收到政府信息公开申请97件，予以公开96件。' },
+  { why: 'a date after the year', text: '截至2024年3月，现行有效行政规范性文件97件。' },
+  { why: 'a department: the county total', text: '全县共受理政府信息公开申请97件。', unit: '某县教育局' },
+  { why: 'a department: 全县 figures', text: '全县制发行政规范性文件97件。', unit: '某县教育局' },
+  { why: 'a county: the city total', text: '全市共收到政府信息公开申请97件。' },
+  { why: 'the units below', text: '各部门共受理政府信息公开申请97件。' },
+  { why: 'all levels', text: '全县各级行政机关共收到政府信息公开申请97件。' },
+  { why: '主动公开 counts', text: '全年主动公开政府信息97条。' },
+  { why: '主动予以公开', text: '对群众关心的事项主动予以公开97条。' },
+  { why: 'approximate (约)', text: '全年共收到政府信息公开申请约97件。' },
+  { why: 'approximate (余)', text: '全年共收到政府信息公开申请97余件。' },
+  { why: 'approximate (以上)', text: '全年共收到政府信息公开申请97件以上。' },
+  { why: 'approximate (近)', text: '行政处罚近97件。' },
+  { why: '政策性文件 is not 规范性文件', text: '全年新增公开市政府及市政府办政策性文件97件。' },
+  { why: 'all documents sent', text: '截至年底，政府发文97件，主动公开96件。' },
+  { why: '依申请公开 items', text: '依申请公开97条政府信息。' },
+  { why: '信息处理费', text: '全年收取政府信息公开信息处理费97元。' },
+  { why: '信息处理费 in 万元', text: '收取信息处理费97万元。' },
+  { why: '咨询', text: '受理群众咨询97件，均已答复96件。' },
+  { why: '留言', text: '答复网民留言97条。' },
+  { why: '建议提案', text: '办理人大代表建议97件。' },
+  { why: 'two rows in one object', text: '制发规章及规范性文件共97件。' },
+  { why: '行政许可事项 are items', text: '梳理行政许可事项97项。' },
+  { why: '累计', text: '累计公开规范性文件97件。' },
+  { why: 'a share of an unclaimed figure', text: '发布政策解读97条，占全部信息的9.9%。' },
+  { why: '人次', text: '接待申请人97人次。' },
+  { why: 'an ordinal', text: '第97件申请已答复。' },
+  { why: 'a deadline in days', text: '申请行政复议的期限为60日。' },
+  { why: 'a phone number', text: '电话：0517-87222589。' },
+  { why: 'no object for a bare verb', text: '共印发文件97件。' },
+  { why: '规章制度', text: '建立健全规章制度97项，制发97件。' },
+  { why: 'a comparison after the figure', text: '共收到政府信息公开申请97件左右。' },
+  { why: '未经复议 is not a negation', text: '未经复议直接起诉的案件由法院审理。' },
+  { why: '未收到 … 行政复议申请 says nothing of table 三', text: '本年度未收到政府信息公开申请人的投诉。' },
+];
+
+describe('text-table-mismatch: precision (no claim)', () => {
+  it('the negative set is as large as the positive one', () => {
+    expect(negative.length).toBeGreaterThanOrEqual(positive.length);
+  });
+  it.each(negative)('$why: $text', ({ text, unit }) => {
+    expect(mismatches(text, { unit })).toEqual([]);
+  });
+});
+
+describe('claims data', () => {
+  it('names real rows and columns of its tables, and its expressions compile', () => {
+    for (const f of formats) {
+      for (const c of [...(f.claims?.figures ?? []), ...(f.claims?.none ?? [])]) {
+        const def = f.tables.find((t) => t.id === c.table);
+        expect(def, `${f.id} ${c.id}`).toBeDefined();
+        const rows = def!.sections.flatMap((s) => s.rows.map((r) => r.id));
+        const columns = def!.sections.flatMap((s) => s.columns.map((x) => x.id));
+        for (const r of c.rows) expect(rows, `${f.id} ${c.id}`).toContain(r);
+        for (const x of c.columns) expect(columns, `${f.id} ${c.id}`).toContain(x);
+        expect(() => new RegExp('before' in c ? c.before : c.pattern)).not.toThrow();
+      }
+      const ids = (f.claims?.figures ?? []).map((c) => c.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      for (const c of f.claims?.figures ?? [])
+        for (const ref of [...(c.follows ?? []), ...(c.wholes ?? [])]) expect(ids, `${f.id} ${c.id}`).toContain(ref);
+    }
+  });
+});
