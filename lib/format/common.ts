@@ -325,6 +325,7 @@ const requestFigures: {
   rows: string[];
   label: string;
   before: string;
+  after?: string;
   topics?: string[];
   unless?: string;
 }[] = [
@@ -343,17 +344,25 @@ const requestFigures: {
     before: '(?:已|均已|全部)?(?:办结|答复|办理完毕|处理完毕|作出答复|予以答复)',
     topics: ['requests'],
   },
-  { id: 'granted', rows: ['granted'], label: '予以公开', before: '予以公开|同意公开', unless: '主动' },
-  { id: 'partial', rows: ['partial'], label: '部分公开', before: '(?:予以|同意)?部分公开' },
-  { id: 'denied', rows: ['denied'], label: '不予公开', before: '不予公开' },
-  { id: 'unable', rows: ['unable'], label: '无法提供', before: '无法提供' },
-  { id: 'ignored', rows: ['ignored'], label: '不予处理', before: '不予处理' },
+  {
+    id: 'granted',
+    rows: ['granted'],
+    label: '予以公开',
+    before: '予以公开|同意公开',
+    after: '(?:全部)?予以公开',
+    unless: '主动',
+  },
+  { id: 'partial', rows: ['partial'], label: '部分公开', before: '(?:予以|同意)?部分公开', after: '(?:予以)?部分公开' },
+  { id: 'denied', rows: ['denied'], label: '不予公开', before: '不予公开', after: '不予公开' },
+  { id: 'unable', rows: ['unable'], label: '无法提供', before: '无法提供', after: '无法提供' },
+  { id: 'ignored', rows: ['ignored'], label: '不予处理', before: '不予处理', after: '不予处理' },
   { id: 'other', rows: ['other'], label: '其他处理', before: '其他处理|作其他处理' },
   {
     id: 'carryover',
     rows: ['carryover'],
     label: '结转下年度继续办理',
     before: '(?:结转|转入|顺延)(?:至|到|入)?下一?年度?(?:继续)?(?:办理|答复)?',
+    after: '(?:结转|转入|顺延)(?:至|到|入)?下一?年度?',
   },
 ];
 
@@ -419,6 +428,7 @@ function requestClaims(rows: readonly string[]): FigureClaimDef[] {
     columns: ['total'],
     label: f.label,
     before: f.before,
+    ...(f.after ? { after: f.after } : {}),
     ...(f.topics ? { topics: f.topics } : {}),
     ...(f.unless ? { unless: f.unless } : {}),
     ...(['new', 'carried', 'total', 'carryover'].includes(f.id) ? {} : { wholes: RESULT_WHOLES }),

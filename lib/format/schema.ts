@@ -108,7 +108,8 @@ export type LevelRuleDef = z.infer<typeof LevelRuleDef>;
 /**
  * A figure the narrative states ("予以公开N件") and the table cells it must equal. `before` is a regular
  * expression over compact text (no white space, half-width digits and punctuation, 、 as '.') that must
- * end where the number's filler (共, 为, 的 …) begins; the claim whose words end closest to the number wins.
+ * end where the number's filler (共, 为, 的 …) begins; the claim whose words end closest to the number
+ * wins. A claim has `before`, `after` or both.
  */
 export const FigureClaimDef = z.object({
   id: text,
@@ -119,7 +120,9 @@ export const FigureClaimDef = z.object({
   columns: z.array(text).check(z.minLength(1)),
   /** How the narrative names the figure, for the message: 现行有效行政规范性文件. */
   label: text,
-  before: text,
+  before: z.optional(text),
+  /** Or words right after the number's unit: 另有103件顺延到下年度, 其中10件予以公开. */
+  after: z.optional(text),
   /** Non-digit characters allowed between the words and the number (default 0). */
   gap: z.optional(z.number().check(z.int(), z.gte(0), z.lte(16))),
   /** The topic in force at the number (the last topic word of the sentence before it) must be one of these. */

@@ -90,6 +90,14 @@ const positive: { shape: string; text: string; format?: FormatDef }[] = [
   { shape: '不予处理', text: '不予处理{!requests|ignored|total}件。' },
   { shape: '其他处理', text: '其他处理{!requests|other|total}件。' },
   { shape: '结转下年度', text: '结转下年度继续办理{!requests|carryover|total}件。' },
+  {
+    shape: 'N件予以公开 (words after the number)',
+    text: '收到的申请中，{!requests|granted|total}件予以公开，{requests|partial|total}件部分公开。',
+  },
+  {
+    shape: 'N件顺延到下年度',
+    text: '答复{requests|total|total}件，另有{!requests|carryover|total}件顺延到下年度答复。',
+  },
   { shape: '行政复议', text: '因政府信息公开被申请行政复议{!review|count|review.total}件。' },
   {
     shape: '行政复议 维持',
@@ -245,6 +253,13 @@ const negative: { why: string; text: string; unit?: string }[] = [
   { why: 'no object for a bare verb', text: '共印发文件97件。' },
   { why: '规章制度', text: '建立健全规章制度97项，制发97件。' },
   { why: 'a comparison after the figure', text: '共收到政府信息公开申请97件左右。' },
+  { why: 'a channel of requests, not a row', text: '其中通过网上申请97件。' },
+  { why: '咨询 by phone', text: '接受电话咨询97次。' },
+  { why: 'leaflets', text: '发放宣传资料97份。' },
+  { why: 'a department: 全区 documents', text: '全区共制发行政规范性文件97件。', unit: '某区司法局' },
+  { why: 'last year named by its number', text: '申请数量较2022年的97件有所下降。' },
+  { why: '信访件 are not 信访举报投诉类申请', text: '办理群众信访件97件。' },
+  { why: 'posts on social media', text: '政务微博发布信息97条。' },
   { why: '未经复议 is not a negation', text: '未经复议直接起诉的案件由法院审理。' },
   { why: '未收到 … 行政复议申请 says nothing of table 三', text: '本年度未收到政府信息公开申请人的投诉。' },
 ];
@@ -268,7 +283,9 @@ describe('claims data', () => {
         const columns = def!.sections.flatMap((s) => s.columns.map((x) => x.id));
         for (const r of c.rows) expect(rows, `${f.id} ${c.id}`).toContain(r);
         for (const x of c.columns) expect(columns, `${f.id} ${c.id}`).toContain(x);
-        expect(() => new RegExp('before' in c ? c.before : c.pattern)).not.toThrow();
+        const sources = 'pattern' in c ? [c.pattern] : [c.before, c.after, c.unless].filter((x) => x !== undefined);
+        expect(sources.length, `${f.id} ${c.id} has words`).toBeGreaterThan(0);
+        for (const source of sources) expect(() => new RegExp(source)).not.toThrow();
       }
       const ids = (f.claims?.figures ?? []).map((c) => c.id);
       expect(new Set(ids).size).toBe(ids.length);

@@ -22,6 +22,8 @@ const COUNT_UNITS = ['件', '个', '条', '次', '份', '起', '宗'];
 const LOOK_BACK = 48;
 const LOOK_AHEAD = 24;
 const TABLE_NUMERALS = '一二三四五六七八九';
+/** How far back the scope words of a 未收到… phrase are looked for. */
+const NONE_LOOK_BACK = 96;
 /** A line that starts a heading or a numbered paragraph (一、 （二） 3、): it starts a sentence. */
 const HEADING = /^[\s\u3000]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[、．.](?!\d))/;
 
@@ -49,9 +51,11 @@ interface Figure {
   def: FigureClaimDef;
   table: ReadTable;
   /** (words)(gap)(filler)$ over the look-back. */
-  re: RegExp;
+  before?: RegExp;
   /** (words)$, for the first member of a sum (予以公开 in 予以公开及部分公开). */
-  bare: RegExp;
+  bare?: RegExp;
+  /** ^(words) right after the unit. */
+  after?: RegExp;
   unless?: RegExp;
 }
 
@@ -89,8 +93,9 @@ function compile(a: Analysis): Compiled | null {
       figures.push({
         def,
         table: t,
-        re: re(`(${def.before})(${within(def.gap ?? 0)})(?:${claims.filler})*$`),
-        bare: re(`(?:${def.before})$`),
+        before: def.before ? re(`(${def.before})(${within(def.gap ?? 0)})(?:${claims.filler})*$`) : undefined,
+        bare: def.before ? re(`(?:${def.before})$`) : undefined,
+        after: def.after ? re(`^(?:${def.after})`) : undefined,
         unless: def.unless ? re(def.unless) : undefined,
       });
     }
@@ -112,6 +117,16 @@ function compile(a: Analysis): Compiled | null {
     area: re(shared.area, 'g'),
     below: re(shared.below, 'g'),
   };
+}
+
+/** Sentences as [start, end) for positions that only move forward, over sorted cuts. */
+class Sentences {
+  private i = 0;
+  constructor(private readonly cuts: number[]) {}
+  at(p: number): [number, number] {
+    while (this.i + 1 < this.cuts.length && this.cuts[this.i + 1]! <= p) this.i++;
+    return [this.cuts[this.i]!, this.cuts[this.i + 1] ?? p + 1];
+  }
 }
 
 /** Hits of a global expression, in order, for pointer walks. */
@@ -166,6 +181,275 @@ function cellName(t: ReadTable, rows: readonly string[], columns: readonly strin
   return `表${TABLE_NUMERALS[t.def.part - 1] ?? ''}${rowPart}${colText}${t.def.id === 'review' || !group ? '列' : ''}`;
 }
 
+/** What a number of the text is, once a claim is found for it. */
+interface Said {
+  at: number;
+  end: number;
+  value: number;
+  decimals: number;
+  unit: string;
+}
+
+/** The document and its tables as this check reads them; one instance per run. */
+class Reading {
+  readonly text: string;
+  readonly out: Draft[] = [];
+  private readonly regions: (readonly [number, number])[];
+  readonly cuts: number[];
+  private readonly cellMaps = new Map<ReadTable, Cells>();
+  private readonly flagged = new Set<string>();
+  private readonly unit: string;
+
+  constructor(
+    readonly a: Analysis,
+    readonly k: Compiled,
+  ) {
+    const c = a.doc.compact;
+    this.text = c.text;
+    this.regions = [...a.tables.values()]
+      .filter((t) => t.start !== undefined && t.end !== undefined)
+      .map((t) => [compactIndexAt(c, t.start!), compactIndexAt(c, t.end!)] as const);
+    // Sentence cuts: after every sentence end, at heading lines, and at both edges of every table.
+    this.cuts = [
+      0,
+      ...hits(this.text, SENTENCE_END).map((h) => h.end),
+      ...headingCuts(a),
+      ...this.regions.flat(),
+      this.text.length,
+    ].sort((x, y) => x - y);
+    this.unit = (a.meta.unit ?? '').replace(/(?:人民政府|政府|办事处)$/, '');
+  }
+
+  inTable(i: number): boolean {
+    return this.regions.some(([s, e]) => i >= s && i < e);
+  }
+
+  sum(t: ReadTable, rows: readonly string[], columns: readonly string[]): number | null {
+    let cells = this.cellMaps.get(t);
+    if (!cells) this.cellMaps.set(t, (cells = new Map(t.cells.map((x) => [cellKey(x.row, x.column), x.value]))));
+    return sumOf(t, cells, rows, columns);
+  }
+
+  value(f: Figure): number | null {
+    return this.sum(f.table, f.def.rows, f.def.columns);
+  }
+
+  /** A test for words that put a figure in another scope; its pointers only move forward. */
+  scope(): (p: number, from: number) => boolean {
+    const { a, k, text, unit } = this;
+    const years = new Walker(hits(text, YEAR));
+    const areas = new Walker(hits(text, k.area));
+    const below = new Walker(hits(text, k.below));
+    return (p, from) => {
+      const y = years.lastBefore(p, from);
+      if (y && a.year && Number(y.text.slice(0, 4)) !== a.year) return true;
+      if (below.lastBefore(p, from)) return true;
+      const area = areas.lastBefore(p, from);
+      if (!area) return false;
+      // 全区 in a district's own report is its own scope; in a department's, or 全市 in a county's, it is not.
+      return a.meta.level === 'department' || (!!unit && !unit.endsWith(area.text.slice(1)));
+    };
+  }
+
+  /** One finding per sentence and cell: the sentence is marked, the message quotes text and table. */
+  flag(sentence: [number, number], key: string, d: Omit<Draft, 'start' | 'end'>): void {
+    const [s, e] = sentence;
+    if (this.flagged.has(`${s}|${key}`)) return;
+    this.flagged.add(`${s}|${key}`);
+    const map = this.a.doc.compact.map;
+    this.out.push({ ...d, start: map[s]!, end: map[e - 1]! + 1 });
+  }
+}
+
+/** The claim a number answers to: its words end closest to the number, then the longest words win. */
+function bestFigure(
+  k: Compiled,
+  said: Said,
+  window: string,
+  after: string,
+  topic: string | undefined,
+  prevClaim: string | undefined,
+): { f: Figure; wordsAt: number } | undefined {
+  let best: { f: Figure; wordsAt: number; distance: number; length: number } | undefined;
+  for (const f of k.figures) {
+    const d = f.def;
+    if (d.money ? said.unit !== '万元' && said.unit !== '元' : !(d.units ?? COUNT_UNITS).includes(said.unit)) continue;
+    if (!d.money && said.decimals) continue;
+    if (d.topics && !(topic && d.topics.includes(topic))) continue;
+    if (d.follows && !(prevClaim && d.follows.includes(prevClaim))) continue;
+    if (f.unless?.test(window)) continue;
+    const w = f.before?.exec(window);
+    const candidate = w
+      ? { f, wordsAt: w.index, distance: window.length - (w.index + w[1]!.length), length: w[1]!.length }
+      : undefined;
+    const v = f.after?.exec(after);
+    const following = v ? { f, wordsAt: window.length, distance: 0, length: v[0].length } : undefined;
+    for (const c of [candidate, following]) {
+      if (c && (!best || c.distance < best.distance || (c.distance === best.distance && c.length > best.length)))
+        best = c;
+    }
+  }
+  return best;
+}
+
+/** A sum: 予以公开及部分公开N件, 行政复议和行政诉讼N件 (up to four members of one table). */
+function sumMembers(k: Compiled, best: Figure, prefix: string, topic: string | undefined) {
+  const parts = [best];
+  for (let n = 0; n < 3; n++) {
+    const j = k.conjunction.exec(prefix);
+    if (!j) break;
+    const before = prefix.slice(0, j.index);
+    let member: { f: Figure; at: number } | undefined;
+    for (const f of k.figures) {
+      if (f.table !== best.table || f.def.follows || !f.bare || parts.includes(f)) continue;
+      if (f.def.topics && !(topic && f.def.topics.includes(topic))) continue;
+      const b = f.bare.exec(before);
+      if (b && (!member || b.index < member.at)) member = { f, at: b.index };
+    }
+    if (!member) break;
+    parts.unshift(member.f);
+    prefix = before.slice(0, member.at);
+  }
+  return { parts, prefix };
+}
+
+/** Every figure of the prose: one forward pass over the numbers of the compact text. */
+function figureFindings(r: Reading): void {
+  const { k, text } = r;
+  const sentences = new Sentences(r.cuts);
+  const topics = new Walker(hits(text, k.topics));
+  const otherScope = r.scope();
+  let sentence: [number, number] = [-1, -1];
+  let prevEnd = 0;
+  let prevClaim: string | undefined;
+  let stated: { id: string; said: number }[] = [];
+  for (const m of text.matchAll(NUMBER)) {
+    const at = m.index;
+    const end = at + m[0].length;
+    if (r.inTable(at) || /[0-9A-Za-z第]/.test(text[at - 1] ?? '')) continue;
+    if (at >= sentence[1]) {
+      sentence = sentences.at(at);
+      prevEnd = sentence[0];
+      prevClaim = undefined;
+      stated = [];
+    }
+    const [ss, se] = sentence;
+    const from = Math.max(prevEnd, at - LOOK_BACK, ss);
+    prevEnd = end;
+    const window = text.slice(from, at);
+    const after = text.slice(end, Math.min(se, end + LOOK_AHEAD));
+    const clause = window.slice(Math.max(window.lastIndexOf(','), window.lastIndexOf(':')) + 1);
+    if (k.approxBefore.test(window) || k.approxAfter.test(after)) continue;
+    if (k.comparison.test(clause + after.split(/[,;:。]/, 1)[0]!) || otherScope(at, ss)) continue;
+
+    const said: Said = {
+      at,
+      end,
+      value: Number(m[1]!.replace(/,/g, '') + (m[2] ? `.${m[2]}` : '')),
+      decimals: m[2]?.length ?? 0,
+      unit: m[3]!,
+    };
+    const topicHit = topics.lastBefore(at, ss);
+    const topic = topicHit ? k.topicOf.get(topicHit.text) : undefined;
+    const best = bestFigure(k, said, window, after, topic, prevClaim);
+    if (!best) continue;
+    prevClaim = best.f.def.id;
+    const following = best.wordsAt === window.length;
+    const { parts, prefix } = following
+      ? { parts: [best.f], prefix: window }
+      : sumMembers(k, best.f, window.slice(0, best.wordsAt), topic);
+    const values = parts.map((p) => r.value(p));
+    if (values.some((v) => v === null)) continue;
+    if (parts.length === 1) stated.push({ id: best.f.def.id, said: said.value });
+    // The words as the text writes them: from the first member's words to the unit, or the words after it.
+    const quote = following ? `${m[0]}${best.f.after!.exec(after)![0]}` : text.slice(from + prefix.length, end);
+    compare(r, sentence, parts, values as number[], said, quote);
+    const pm = parts.length === 1 ? PERCENT.exec(after) : null;
+    if (pm) share(r, sentence, best.f, said, quote, pm, stated);
+  }
+}
+
+/** The figure against the sum of its cells; when it falls short, say how. */
+function compare(r: Reading, sentence: [number, number], parts: Figure[], values: number[], said: Said, quote: string) {
+  const first = parts[parts.length - 1]!;
+  const value = values.reduce((s, v) => s + v, 0);
+  if (agrees(first.def, said.value, said.decimals, said.unit, value)) return;
+  const t = first.table;
+  const rows = [...new Set(parts.flatMap((p) => p.def.rows))];
+  const columns = [...new Set(parts.flatMap((p) => p.def.columns))];
+  const natural = (p: Figure) =>
+    p.def.columns.includes('total') && p.table.id === 'requests' ? r.sum(p.table, p.def.rows, ['natural']) : null;
+  r.flag(sentence, `${t.id}|${rows}|${columns}`, {
+    table: t.id,
+    row: rows[0],
+    column: columns[0],
+    expected: value,
+    actual: said.value,
+    message: `正文：${quote}；${cellName(t, rows, columns)}：${value}${first.def.money ? '万元' : ''}。${partialHint(parts, values, said.value, natural)}`,
+  });
+}
+
+/** 占X%: the share of the whole the sentence states, or else of the whole the table counts. */
+function share(
+  r: Reading,
+  sentence: [number, number],
+  f: Figure,
+  said: Said,
+  quote: string,
+  pm: RegExpExecArray,
+  stated: { id: string; said: number }[],
+) {
+  const pct = Number(`${pm[1]}${pm[2] ? `.${pm[2]}` : ''}`);
+  const pd = pm[2]?.length ?? 0;
+  const candidates: { label: string; value: number }[] = [];
+  for (const id of f.def.wholes ?? []) {
+    const whole = r.k.figures.find((x) => x.def.id === id && x.table === f.table);
+    const s = [...stated].reverse().find((x) => x.id === id);
+    if (s) candidates.push({ label: whole?.def.label ?? id, value: s.said });
+    const v = whole ? r.value(whole) : null;
+    if (whole && v !== null) candidates.push({ label: whole.def.label, value: v });
+  }
+  const of = (w: number) => (said.value / w) * 100;
+  const fits = (w: number) => w > 0 && (same(roundTo(of(w), pd), pct) || same(truncTo(of(w), pd), pct));
+  const whole = candidates.find((x) => x.value > 0);
+  if (!whole || candidates.some((x) => fits(x.value))) return;
+  const expected = roundTo(of(whole.value), pd);
+  r.flag(sentence, `${f.table.id}|${f.def.rows}|${f.def.columns}|%`, {
+    table: f.table.id,
+    row: f.def.rows[0],
+    column: f.def.columns[0],
+    expected,
+    actual: pct,
+    message: `正文：${quote}，占${pct.toFixed(pd)}%；按${whole.label}${whole.value}计算应为${expected.toFixed(pd)}%。`,
+  });
+}
+
+/** 未收到…申请, 未发生…行政复议: the cells must be 0. Matches are taken in text order. */
+function noneFindings(r: Reading): void {
+  const { k, text } = r;
+  const matches = k.none
+    .flatMap((n) => [...text.matchAll(n.re)].map((m) => ({ n, at: m.index, end: m.index + m[0].length, words: m[0] })))
+    .sort((x, y) => x.at - y.at);
+  const sentences = new Sentences(r.cuts);
+  const otherScope = r.scope();
+  for (const { n, at, end, words } of matches) {
+    if (r.inTable(at)) continue;
+    const sentence = sentences.at(at);
+    const clause = text.slice(Math.max(sentence[0], at - NONE_LOOK_BACK), end);
+    if (k.comparison.test(clause.slice(clause.lastIndexOf(',') + 1)) || otherScope(at, sentence[0])) continue;
+    const value = r.sum(n.table, n.def.rows, n.def.columns);
+    if (value === null || value === 0) continue;
+    r.flag(sentence, `${n.table.id}|${n.def.rows}|${n.def.columns}`, {
+      table: n.table.id,
+      row: n.def.rows[0],
+      column: n.def.columns[0],
+      expected: value,
+      actual: 0,
+      message: `正文：${n.def.label}（“${words}”）；${cellName(n.table, n.def.rows, n.def.columns)}：${value}。`,
+    });
+  }
+}
+
 export default defineCheck({
   code: 'text-table-mismatch',
   severity: 'warning',
@@ -174,211 +458,15 @@ export default defineCheck({
   run: (a) => {
     const k = compile(a);
     if (!k) return [];
-    const c = a.doc.compact;
-    const text = c.text;
-    const regions = [...a.tables.values()]
-      .filter((t) => t.start !== undefined && t.end !== undefined)
-      .map((t) => [compactIndexAt(c, t.start!), compactIndexAt(c, t.end!)] as const)
-      .sort((x, y) => x[0] - y[0]);
-    const inTable = (i: number) => regions.some(([s, e]) => i >= s && i < e);
-    // Sentence cuts: after every sentence end, and at both edges of every table.
-    const cuts = [
-      0,
-      ...hits(text, SENTENCE_END).map((h) => h.end),
-      ...headingCuts(a),
-      ...regions.flat(),
-      text.length,
-    ].sort((x, y) => x - y);
-    const sentenceAt = (p: number): [number, number] => {
-      let lo = 0;
-      let hi = cuts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (cuts[mid]! <= p) lo = mid;
-        else hi = mid - 1;
-      }
-      return [cuts[lo]!, cuts[lo + 1] ?? text.length];
-    };
-    const cellMaps = new Map<ReadTable, Cells>();
-    const cellsOf = (t: ReadTable) => {
-      let m = cellMaps.get(t);
-      if (!m) cellMaps.set(t, (m = new Map(t.cells.map((x) => [cellKey(x.row, x.column), x.value]))));
-      return m;
-    };
-    const figureValue = (f: Figure) => sumOf(f.table, cellsOf(f.table), f.def.rows, f.def.columns);
-
-    const topics = new Walker(hits(text, k.topics));
-    const years = new Walker(hits(text, YEAR));
-    const areas = new Walker(hits(text, k.area));
-    const below = new Walker(hits(text, k.below));
-    const unit = (a.meta.unit ?? '').replace(/(?:人民政府|政府|办事处)$/, '');
-    /** Words that put what follows in the sentence in another scope than the report's tables. */
-    const otherScope = (p: number, from: number): boolean => {
-      const y = years.lastBefore(p, from);
-      if (y && a.year && Number(y.text.slice(0, 4)) !== a.year) return true;
-      if (below.lastBefore(p, from)) return true;
-      const area = areas.lastBefore(p, from);
-      if (!area) return false;
-      if (a.meta.level === 'department') return true;
-      return !!unit && !unit.endsWith(area.text.slice(1));
-    };
-    const span = (s: number, e: number) => ({ start: c.map[s]!, end: c.map[e - 1]! + 1 });
-
-    const out: Draft[] = [];
-    const flagged = new Set<string>();
-    const flag = (s: number, e: number, key: string, d: Omit<Draft, 'start' | 'end'>) => {
-      if (flagged.has(`${s}|${key}`)) return;
-      flagged.add(`${s}|${key}`);
-      out.push({ ...d, ...span(s, e) });
-    };
-
-    let sentence: [number, number] = [-1, -1];
-    let prevEnd = 0;
-    let prevClaim: string | undefined;
-    let stated: { id: string; said: number }[] = [];
-    for (const m of text.matchAll(NUMBER)) {
-      const at = m.index;
-      const end = at + m[0].length;
-      if (inTable(at) || /[0-9A-Za-z第]/.test(text[at - 1] ?? '')) continue;
-      if (at >= sentence[1]) {
-        sentence = sentenceAt(at);
-        prevEnd = sentence[0];
-        prevClaim = undefined;
-        stated = [];
-      }
-      const [ss, se] = sentence;
-      const from = Math.max(prevEnd, at - LOOK_BACK, ss);
-      prevEnd = end;
-      const window = text.slice(from, at);
-      const after = text.slice(end, Math.min(se, end + LOOK_AHEAD));
-      const clause = window.slice(Math.max(window.lastIndexOf(','), window.lastIndexOf(':')) + 1);
-      const tail = after.split(/[,;:。]/, 1)[0]!;
-      if (k.approxBefore.test(window) || k.approxAfter.test(after)) continue;
-      if (k.comparison.test(clause + tail) || otherScope(at, ss)) continue;
-
-      const said = Number(m[1]!.replace(/,/g, '') + (m[2] ? `.${m[2]}` : ''));
-      const decimals = m[2]?.length ?? 0;
-      const unitWord = m[3]!;
-      const topicHit = topics.lastBefore(at, ss);
-      const topic = topicHit ? k.topicOf.get(topicHit.text) : undefined;
-      let best: { f: Figure; wordsAt: number; distance: number; length: number } | undefined;
-      for (const f of k.figures) {
-        const d = f.def;
-        if (d.money ? unitWord !== '万元' && unitWord !== '元' : !(d.units ?? COUNT_UNITS).includes(unitWord)) continue;
-        if (!d.money && decimals) continue;
-        if (d.topics && !(topic && d.topics.includes(topic))) continue;
-        if (d.follows && !(prevClaim && d.follows.includes(prevClaim))) continue;
-        const w = f.re.exec(window);
-        if (!w || f.unless?.test(window)) continue;
-        const distance = window.length - (w.index + w[1]!.length);
-        if (!best || distance < best.distance || (distance === best.distance && w[1]!.length > best.length))
-          best = { f, wordsAt: w.index, distance, length: w[1]!.length };
-      }
-      if (!best) continue;
-      // A sum: 予以公开及部分公开N件, 不予公开和无法提供N件 (up to four members of one table).
-      const parts = [best.f];
-      let prefix = window.slice(0, best.wordsAt);
-      for (let n = 0; n < 3; n++) {
-        const j = k.conjunction.exec(prefix);
-        if (!j) break;
-        const before = prefix.slice(0, j.index);
-        let member: { f: Figure; at: number } | undefined;
-        for (const f of k.figures) {
-          if (f.table !== best.f.table || f.def.follows || parts.includes(f)) continue;
-          if (f.def.topics && !(topic && f.def.topics.includes(topic))) continue;
-          const b = f.bare.exec(before);
-          if (b && (!member || b.index < member.at)) member = { f, at: b.index };
-        }
-        if (!member) break;
-        parts.unshift(member.f);
-        prefix = before.slice(0, member.at);
-      }
-      prevClaim = best.f.def.id;
-      const values = parts.map(figureValue);
-      if (values.some((v) => v === null)) continue;
-      const value = values.reduce<number>((s, v) => s + v!, 0);
-      if (parts.length === 1) stated.push({ id: best.f.def.id, said });
-      // The words as the text writes them, from the first member's words to the unit.
-      const quote = text.slice(from + prefix.length, end);
-      const t = best.f.table;
-      const rows = [...new Set(parts.flatMap((p) => p.def.rows))];
-      const columns = [...new Set(parts.flatMap((p) => p.def.columns))];
-      if (!agrees(best.f.def, said, decimals, unitWord, value)) {
-        const hint = partialHint(parts, values, said, (p) =>
-          p.def.columns.includes('total') && p.table.id === 'requests'
-            ? sumOf(p.table, cellsOf(p.table), p.def.rows, ['natural'])
-            : null,
-        );
-        flag(ss, se, `${t.id}|${rows}|${columns}`, {
-          table: t.id,
-          row: rows[0],
-          column: columns[0],
-          expected: value,
-          actual: said,
-          message: `正文：${quote}；${cellName(t, rows, columns)}：${value}${best.f.def.money ? '万元' : ''}。${hint}`,
-        });
-      }
-
-      // 占X%: the share of the whole the sentence states, or else of the whole the table counts.
-      const pm = parts.length === 1 ? PERCENT.exec(after) : null;
-      const wholes = best.f.def.wholes ?? [];
-      if (!pm || !wholes.length) continue;
-      const pct = Number(`${pm[1]}${pm[2] ? `.${pm[2]}` : ''}`);
-      const pd = pm[2]?.length ?? 0;
-      const candidates: { label: string; value: number }[] = [];
-      for (const id of wholes) {
-        const s = [...stated].reverse().find((x) => x.id === id);
-        const f = k.figures.find((x) => x.def.id === id && x.table === t);
-        if (s) candidates.push({ label: f?.def.label ?? id, value: s.said });
-        const v = f ? figureValue(f) : null;
-        if (f && v !== null) candidates.push({ label: f.def.label, value: v });
-      }
-      const share = (w: number) => (said / w) * 100;
-      const fits = (w: number) => w > 0 && (same(roundTo(share(w), pd), pct) || same(truncTo(share(w), pd), pct));
-      const whole = candidates.find((x) => x.value > 0);
-      if (!whole || candidates.some((x) => fits(x.value))) continue;
-      flag(ss, se, `${t.id}|${rows}|${columns}|%`, {
-        table: t.id,
-        row: rows[0],
-        column: columns[0],
-        expected: roundTo(share(whole.value), pd),
-        actual: pct,
-        message: `正文：${quote}，占${pm[1]}${pm[2] ? `.${pm[2]}` : ''}%；按${whole.label}${whole.value}计算应为${roundTo(share(whole.value), pd).toFixed(pd)}%。`,
-      });
-    }
-
-    for (const n of k.none) {
-      for (const m of text.matchAll(n.re)) {
-        if (inTable(m.index)) continue;
-        const [ss, se] = sentenceAt(m.index);
-        const clause = text.slice(ss, m.index + m[0].length);
-        if (k.comparison.test(clause.slice(Math.max(clause.lastIndexOf(','), 0)))) continue;
-        if (/((?:19|20)\d{2})年/.test(clause) && !clause.includes(`${a.year}年`)) continue;
-        if (re(k.below.source).test(clause) || (a.meta.level === 'department' && re(k.area.source).test(clause)))
-          continue;
-        const value = sumOf(n.table, cellsOf(n.table), n.def.rows, n.def.columns);
-        if (value === null || value === 0) continue;
-        flag(ss, se, `${n.table.id}|${n.def.rows}|${n.def.columns}`, {
-          table: n.table.id,
-          row: n.def.rows[0],
-          column: n.def.columns[0],
-          expected: value,
-          actual: 0,
-          message: `正文：${n.def.label}（“${m[0]}”）；${cellName(n.table, n.def.rows, n.def.columns)}：${value}。`,
-        });
-      }
-    }
-    return out.sort((x, y) => x.start! - y.start!);
+    const r = new Reading(a, k);
+    figureFindings(r);
+    noneFindings(r);
+    return r.out.sort((x, y) => x.start! - y.start!);
   },
 });
 
 /** Why a figure falls short: it counted only the 自然人 column, or only one member of a sum. */
-function partialHint(
-  parts: Figure[],
-  values: (number | null)[],
-  said: number,
-  natural: (f: Figure) => number | null,
-): string {
+function partialHint(parts: Figure[], values: number[], said: number, natural: (f: Figure) => number | null): string {
   if (parts.length === 1 && natural(parts[0]!) === said) return '正文的数字只算了自然人。';
   if (parts.length > 1) {
     const i = values.indexOf(said);
