@@ -1,6 +1,5 @@
 import { Parser } from 'htmlparser2';
-import { checkDom, checkText, type CheckOptions, type Checked } from '../check/engine';
-import { findArticle } from '../read/article';
+import { checkPage, checkText, type CheckOptions, type Checked } from '../check/engine';
 
 /**
  * Saved pages and texts as bytes → the engine. Many government sites still serve GBK/GB2312
@@ -258,28 +257,12 @@ export function parsePage(html: string): Document {
   return doc as unknown as Document;
 }
 
-const DATELINE = /发布(?:时间|日期)|发文日期/;
-
 /**
- * The article, widened to the nearest container that also holds the page's 发布时间 line: CMSs
- * (TRS #zoom and the like) print the title and the date just above the body, outside it, and the
- * deadline check needs that date. Widening stops where site chrome would come in (much more text).
+ * A saved or fetched page, checked as the panel checks a live one (checkPage: the article, dated by
+ * the page). No `locate`: there is no page to mark.
  */
-export function articleRoot(doc: Document): Element {
-  const article = findArticle(doc);
-  const own = article.textContent?.length ?? 0;
-  if (DATELINE.test(article.textContent ?? '')) return article;
-  for (let el = article.parentElement; el && el !== doc.documentElement; el = el.parentElement) {
-    const text = el.textContent ?? '';
-    if (text.length > own * 1.2 + 1000) break;
-    if (DATELINE.test(text)) return el;
-  }
-  return article;
-}
-
-/** A saved or fetched page: its article is found and checked. No `locate`: there is no page to mark. */
 export function checkHtml(html: string, options: CheckOptions = {}): Checked {
-  const { locate: _locate, ...checked } = checkDom(articleRoot(parsePage(html)), options);
+  const { locate: _locate, ...checked } = checkPage(parsePage(html), options);
   return checked;
 }
 

@@ -1,21 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { closeWithoutForeignRequests, getContent, launch, type Harness } from './harness';
+import { EDITORS, editingRoot } from './editors';
 
 /**
  * Issue 4's acceptance in each real editor (UEditor: a rebuild of its DOM and API, as it is not on
  * npm): seed 003 as the draft, the panel's verdict, a live edit, and a click that marks a cell while
  * the editor's own getContent stays the same.
  */
-const EDITORS: { name: string; frame?: string; editable?: string }[] = [
-  { name: 'kindeditor', frame: 'iframe.ke-edit-iframe' },
-  { name: 'ckeditor4', frame: 'iframe.cke_wysiwyg_frame' },
-  { name: 'ckeditor5', editable: '.ck-editor__editable' },
-  { name: 'tinymce', frame: '#content_ifr' },
-  { name: 'wangeditor4', editable: '.w-e-text' },
-  { name: 'wangeditor5', editable: '[data-slate-editor]' },
-  { name: 'ueditor', frame: '#ueditor_0' },
-];
 
 let h: Harness;
 
@@ -39,10 +31,6 @@ const marked = (page: Page) =>
     }
     return null;
   });
-
-function editingRoot(page: Page, e: (typeof EDITORS)[number]): Locator {
-  return e.frame ? page.frameLocator(e.frame).locator('body') : page.locator(e.editable!);
-}
 
 /** Replaces the number in the 自然人 cell of 一、本年新收 by typing, as a clerk does. */
 async function typeNewRequests(page: Page, root: Locator, value: string) {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { closeWithoutForeignRequests, getContent, launch, type Harness } from './harness';
+import { EDITORS, PLAIN_EDITORS, editingRoot } from './editors';
 import { format2019, format2021, type FormatDef } from '../../lib/format';
 import type { PageStatus } from '../../lib/extension/messages';
 
@@ -9,18 +10,6 @@ import type { PageStatus } from '../../lib/extension/messages';
  * not on npm): a new, empty article; the popup bound to its tab inserts the whole report as a clerk
  * does; the content script's check of the new draft; one Ctrl+Z in the editor restores it exactly.
  */
-const EDITORS: { name: string; frame?: string; editable?: string }[] = [
-  { name: 'tinymce', frame: '#content_ifr' },
-  { name: 'ckeditor4', frame: 'iframe.cke_wysiwyg_frame' },
-  { name: 'ckeditor5', editable: '.ck-editor__main > .ck-editor__editable' },
-  { name: 'kindeditor', frame: 'iframe.ke-edit-iframe' },
-  { name: 'wangeditor4', editable: '.w-e-text' },
-  { name: 'wangeditor5', editable: '[data-slate-editor]' },
-  { name: 'ueditor', frame: '#ueditor_0' },
-  { name: 'contenteditable', editable: '#content' },
-  // The popup writes HTML source into a CMS's article textarea; the content script reads it as markup.
-  { name: 'textarea', editable: '#content' },
-];
 
 let h: Harness;
 
@@ -29,10 +18,6 @@ beforeAll(async () => {
 });
 
 afterAll(() => closeWithoutForeignRequests(h));
-
-function editingRoot(page: Page, e: (typeof EDITORS)[number]): Locator {
-  return e.frame ? page.frameLocator(e.frame).locator('body') : page.locator(e.editable!);
-}
 
 /** The requests table's rows under （六）其他处理, from the format data. */
 const otherRows = (format: FormatDef) =>
@@ -84,7 +69,8 @@ async function undoByKeyboard(page: Page, root: Locator) {
   await page.keyboard.press('Control+z');
 }
 
-describe.each(EDITORS)('whole 2021 report into an empty $name draft', (editor) => {
+// The popup writes HTML source into a CMS's article textarea; the content script reads it as markup.
+describe.each([...EDITORS, ...PLAIN_EDITORS])('whole 2021 report into an empty $name draft', (editor) => {
   let page: Page;
   let tabId: number;
   let before: string;

@@ -4,16 +4,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { checkDom, checkText } from '../../lib/check/engine';
-import {
-  articleRoot,
-  binaryKind,
-  checkBytes,
-  checkHtml,
-  decodeBytes,
-  declaredCharset,
-  parsePage,
-} from '../../lib/review/html';
+import { checkPage, checkText } from '../../lib/check/engine';
+import { binaryKind, checkBytes, checkHtml, decodeBytes, declaredCharset, parsePage } from '../../lib/review/html';
 import { countyReport2021, encodeGbk, page, random, report } from '../../scripts/gen-reports';
 import { root, seedNames, seedsDir } from '../paths';
 
@@ -112,10 +104,10 @@ function htmlFiles(dir: string): string[] {
 describe('the light DOM reads pages as linkedom does', () => {
   /** The whole engine result through the light DOM and through linkedom's, article finding included. */
   const both = (html: string) => {
-    const { locate: _a, ...light } = checkDom(articleRoot(parsePage(html)));
-    let reference: Omit<ReturnType<typeof checkDom>, 'locate'> | null = null;
+    const { locate: _a, ...light } = checkPage(parsePage(html));
+    let reference: Omit<ReturnType<typeof checkPage>, 'locate'> | null = null;
     try {
-      const { locate: _b, ...r } = checkDom(articleRoot(parseHTML(html).document as unknown as Document));
+      const { locate: _b, ...r } = checkPage(parseHTML(html).document as unknown as Document);
       reference = r;
     } catch {
       // linkedom itself throws on some cut-off pages (no documentElement): nothing to compare with.
