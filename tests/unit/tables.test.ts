@@ -1,0 +1,217 @@
+import { describe, expect, it } from 'vitest';
+import { format2019, format2021, type FormatDef } from '../../lib/format';
+import { docFromText } from '../../lib/read/doc';
+import { numberRows, readTable, readTables, rowKeys } from '../../lib/read/tables';
+import { asCellPerLine, asTabs, generate, key } from '../support/report';
+
+/**
+ * The table reader on tables written from the format data: what it reads (values, positions, the
+ * rows it found and did not), when it gives up, and which format's layout it names.
+ */
+const table = (format: FormatDef, id: string) => format.tables.find((t) => t.id === id)!;
+const values = (format: FormatDef, seed: number) => generate(format, seed);
+
+function read(format: FormatDef, id: string, text: string) {
+  return readTable(docFromText(text), table(format, id), format);
+}
+
+/** The values the reader found, as `row|column` → value, to compare with what was written. */
+const asValues = (cells: { row: string; column: string; value: number | null }[]) =>
+  new Map(cells.map((c) => [key(c.row, c.column), c.value]));
+
+describe('a labelled table written in full', () => {
+  it.each([
+    ['tabs', asTabs],
+    ['one cell per line', asCellPerLine],
+  ])('reads every cell of the 2021 requests table (%s) at its place in the text', (_name, layout) => {
+    const def = table(format2021, 'requests');
+    const v = values(format2021, 11).get('requests')!;
+    const text = `前面的正文。\n${layout(def, v)}\n后面的正文。`;
+    const t = read(format2021, 'requests', text);
+    expect(t.status).toBe('ok');
+    expect(t.format).toBe(format2021);
+    expect(asValues(t.cells)).toEqual(v);
+    expect(t.cells.every((c) => c.status === 'ok')).toBe(true);
+    for (const c of t.cells) expect(text.slice(c.start, c.end)).toBe(String(c.value));
+    expect([...t.found].sort()).toEqual(
+      numberRows(def)
+        .map((r) => r.row.id)
+        .sort(),
+    );
+    expect(t.absent).toEqual([]);
+    // the table starts at its start words (本年新收), and ends after its last number
+    expect(t.start).toBe(text.indexOf(def.start![0]!));
+    expect(t.end).toBe(t.cells[t.cells.length - 1]!.end);
+    expect(text.slice(t.end).trim()).toBe('后面的正文。');
+    // two points a row label, one a column label found
+    const rows = numberRows(def).length;
+    expect(t.score).toBeGreaterThan(rows * 2);
+    expect(t.score).toBeLessThanOrEqual(rows * 2 + def.sections.reduce((n, s) => n + s.columns.length, 0));
+  });
+
+  it('reads a blank, a dash and a word as what they are, in their own cells', () => {
+    const def = table(format2021, 'active');
+    const v = values(format2021, 5).get('active')!;
+    const row = numberRows(def)[0]!;
+    const [c0, c1] = row.section.columns;
+    const text = asTabs(def, v)
+      .split('\n')
+      .map((l) =>
+        l.startsWith(`${row.row.label}\t`) ? [row.row.label, '—', 'abc', ...l.split('\t').slice(3)].join('\t') : l,
+      )
+      .join('\n');
+    const t = read(format2021, 'active', text);
+    const cell = (column: string) => t.cells.find((c) => c.row === row.row.id && c.column === column)!;
+    expect([cell(c0!.id).status, cell(c0!.id).value]).toEqual(['blank', null]);
+    expect(cell(c1!.id).value).toBeNull();
+    expect(cell(c1!.id).status).not.toBe('ok');
+  });
+
+  it('a row with fewer numbers than columns: the rest are missing cells, not the next row’s numbers', () => {
+    const def = table(format2021, 'requests');
+    const v = values(format2021, 3).get('requests')!;
+    const lines = asTabs(def, v).split('\n');
+    const i = lines.findIndex((l) => l.startsWith('一、本年新收'));
+    lines[i] = lines[i]!.split('\t').slice(0, 3).join('\t');
+    const t = read(format2021, 'requests', lines.join('\n'));
+    const row = t.cells.filter((c) => c.row === 'new');
+    expect(row.slice(0, 2).map((c) => c.value)).toEqual([
+      v.get(key('new', row[0]!.column)),
+      v.get(key('new', row[1]!.column)),
+    ]);
+    expect(row.slice(2).every((c) => c.status === 'missing' && c.value === null && c.start === undefined)).toBe(true);
+    const next = t.cells.filter((c) => c.row === 'closed' || c.row === numberRows(def)[2]!.row.id);
+    expect(next.every((c) => c.status === 'ok')).toBe(true);
+  });
+});
+
+describe('when the reader gives up', () => {
+  const def = table(format2021, 'requests');
+  const rows = numberRows(def);
+  const v = values(format2021, 9).get('requests')!;
+  /** The table with the labels of its last n number rows made unreadable. */
+  function withoutLabels(n: number) {
+    const gone = new Set(rows.slice(rows.length - n).map((r) => r.row.label));
+    return asTabs(def, v)
+      .split('\n')
+      .map((l, i) => (gone.has(l.split('\t')[0]!) ? `未列明${i}\t${l.split('\t').slice(1).join('\t')}` : l))
+      .join('\n');
+  }
+
+  it('with at least half its row labels the table is read; with fewer it is unrecognized', () => {
+    const half = Math.floor(rows.length / 2);
+    const ok = read(format2021, 'requests', withoutLabels(half));
+    expect(ok.found.size).toBe(rows.length - half);
+    expect(ok.status).toBe('ok');
+    const few = read(format2021, 'requests', withoutLabels(half + 1));
+    expect(few.found.size).toBe(rows.length - half - 1);
+    expect(few.status).toBe('unrecognized');
+    expect(few.absent).toEqual(rows.slice(rows.length - half - 1).map((r) => r.row.id));
+  });
+
+  it('a label far from the one before it is not taken as the table’s', () => {
+    const text = asTabs(def, v);
+    const last = rows[rows.length - 1]!.row;
+    const at = text.indexOf(`${last.label}\t`);
+    const far = `${text.slice(0, at)}${'这是与统计表无关的说明文字。'.repeat(60)}\n${text.slice(at)}`;
+    const t = read(format2021, 'requests', far);
+    expect(t.found.has(last.id)).toBe(false);
+    expect(t.absent).toContain(last.id);
+    expect(t.found.has(rows[rows.length - 2]!.row.id)).toBe(true);
+    const near = read(format2021, 'requests', `${text.slice(0, at)}说明。\n${text.slice(at)}`);
+    expect(near.found.has(last.id)).toBe(true);
+  });
+
+  it('no start marker at all: missing; a marker and no row label after it: unrecognized at the marker', () => {
+    expect(read(format2021, 'requests', '本年度没有统计表。').status).toBe('missing');
+    expect(read(format2021, 'requests', '本年度没有统计表。').cells).toEqual([]);
+    const active = table(format2021, 'active');
+    const startKey = active.start?.[0] ?? rowKeys(numberRows(active)[0]!.row)[0]!;
+    const text = `正文。${startKey}\n${'无关文字。'.repeat(200)}`;
+    const t = read(format2021, 'active', text);
+    expect(t.status).toBe('unrecognized');
+    expect(t.start).toBe(text.indexOf(startKey));
+  });
+
+  it('reads only between from and to', () => {
+    const text = `${asTabs(def, v)}\n结束。`;
+    const doc = docFromText(text);
+    expect(readTable(doc, def, format2021, 0, 5).status).toBe('missing');
+    expect(readTable(doc, def, format2021, text.indexOf('结束')).status).toBe('missing');
+    expect(readTable(doc, def, format2021).status).toBe('ok');
+  });
+});
+
+describe('table 四 (行政复议、行政诉讼): one row of numbers under its header', () => {
+  const def = table(format2021, 'review');
+  const n = def.sections[0]!.columns.length;
+
+  it('reads the fifteen numbers after the header words', () => {
+    const v = values(format2021, 4).get('review')!;
+    const text = `前文。\n${asTabs(def, v)}\n五、存在的主要问题`;
+    const t = read(format2021, 'review', text);
+    expect(t.status).toBe('ok');
+    expect(t.cells).toHaveLength(n);
+    expect(asValues(t.cells)).toEqual(v);
+    expect(t.start).toBe(text.indexOf('行政复议'));
+    expect(text.slice(t.cells[n - 1]!.start, t.end)).toBe(String(t.cells[n - 1]!.value));
+    expect(t.score).toBe(n);
+  });
+
+  it('an empty template row is read as blanks, unless a row with numbers follows', () => {
+    const header = asTabs(def, new Map()).split('\n').slice(0, -1).join('\n');
+    const blanks = Array(n).fill('').join('\t');
+    const numbers = Array.from({ length: n }, (_, i) => String(i)).join('\t');
+    const empty = read(format2021, 'review', `${header}\n\t${blanks}\n结束。`);
+    expect(empty.cells.map((c) => c.status)).toEqual(Array(n).fill('blank'));
+    const filled = read(format2021, 'review', `${header}\n\t${blanks}\n说明\n${numbers}\n结束。`);
+    expect(filled.cells.map((c) => c.value)).toEqual(Array.from({ length: n }, (_, i) => i));
+  });
+
+  it('too few numbers: unrecognized; no header words: missing', () => {
+    const header = asTabs(def, new Map()).split('\n').slice(0, -1).join('\n');
+    expect(read(format2021, 'review', `${header}\n1\t2\t3\n结束。`).status).toBe('unrecognized');
+    expect(read(format2021, 'review', '没有行政复议。').status).toBe('missing');
+  });
+});
+
+describe('choosing the format of each table', () => {
+  const both = [format2019, format2021];
+
+  it('each table is named by the layout that fits it best, whichever format is expected', () => {
+    const t19 = values(format2019, 2);
+    const t21 = values(format2021, 2);
+    const text = [
+      asTabs(table(format2019, 'active'), t19.get('active')!),
+      asTabs(table(format2021, 'requests'), t21.get('requests')!),
+      asTabs(table(format2021, 'review'), t21.get('review')!),
+    ].join('\n说明。\n');
+    for (const expected of [format2019, format2021, null]) {
+      const read = readTables(docFromText(text), both, expected);
+      expect(read.get('active')!.format.id).toBe('2019');
+      expect(read.get('requests')!.format.id).toBe('2021');
+      expect(read.get('requests')!.status).toBe('ok');
+    }
+  });
+
+  it('a tie goes to the expected format, else to the first candidate', () => {
+    const doc = docFromText('这份文件没有统计表。');
+    for (const id of ['active', 'requests', 'review'] as const) {
+      expect(readTables(doc, both, format2021).get(id)!.format.id).toBe('2021');
+      expect(readTables(doc, both, format2019).get(id)!.format.id).toBe('2019');
+      expect(readTables(doc, [format2019, format2021], null).get(id)!.format.id).toBe('2019');
+      expect(readTables(doc, [format2021, format2019], null).get(id)!.format.id).toBe('2021');
+    }
+  });
+
+  it('table 四 is looked for after table 三, not in a sentence before it', () => {
+    const t21 = values(format2021, 6);
+    const requests = asTabs(table(format2021, 'requests'), t21.get('requests')!);
+    const review = asTabs(table(format2021, 'review'), t21.get('review')!);
+    const text = `行政复议结果维持的情况见下表。\n${requests}\n${review}`;
+    const r = readTables(docFromText(text), [format2021], format2021).get('review')!;
+    expect(r.status).toBe('ok');
+    expect(r.start).toBeGreaterThan(text.indexOf(requests) + requests.length - 20);
+    expect(asValues(r.cells)).toEqual(t21.get('review')!);
+  });
+});
