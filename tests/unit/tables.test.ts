@@ -49,7 +49,7 @@ describe('a labelled table written in full', () => {
     expect(t.score).toBeLessThanOrEqual(rows * 2 + def.sections.reduce((n, s) => n + s.columns.length, 0));
   });
 
-  it('reads a blank, a dash and a word as what they are, in their own cells', () => {
+  it('reads an empty cell and a word as what they are, in their own cells', () => {
     const def = table(format2021, 'active');
     const v = values(format2021, 5).get('active')!;
     const row = numberRows(def)[0]!;
@@ -57,7 +57,7 @@ describe('a labelled table written in full', () => {
     const text = asTabs(def, v)
       .split('\n')
       .map((l) =>
-        l.startsWith(`${row.row.label}\t`) ? [row.row.label, '—', 'abc', ...l.split('\t').slice(3)].join('\t') : l,
+        l.startsWith(`${row.row.label}\t`) ? [row.row.label, '', 'abc', ...l.split('\t').slice(3)].join('\t') : l,
       )
       .join('\n');
     const t = read(format2021, 'active', text);
