@@ -12,6 +12,17 @@ export default defineConfig({
     host_permissions: ['*://*.gov.cn/*'],
     optional_host_permissions: ['*://*/*'],
     action: { default_title: '__MSG_extName__' },
+    // The light content script (entrypoints/loader.ts, an unlisted script so that WXT wraps it in
+    // nothing): the engine comes only where a report may be, injected by the background.
+    content_scripts: [
+      {
+        matches: ['*://*.gov.cn/*'],
+        js: ['loader.js'],
+        all_frames: true,
+        match_about_blank: true,
+        run_at: 'document_idle',
+      },
+    ],
     commands: {
       'open-panel': {
         suggested_key: { default: 'Alt+Shift+N' },

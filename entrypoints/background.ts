@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { ToBackground } from '../lib/extension/messages';
 import { hostPattern, type Settings } from '../lib/extension/settings';
+import { CONTENT_SCRIPT, ENGINE_FILE } from '../lib/extension/engine-link';
 import { openPanel } from '../components/panel/open';
 import { loadSettings, onSettingsChanged } from '../components/options/store';
 
@@ -12,6 +13,15 @@ function setBadge(tabId: number, errors: number): void {
   const action = browser.action ?? browser.browserAction;
   action.setBadgeText({ tabId, text: errors > 0 ? String(errors) : '' }).catch(() => {});
   action.setBadgeBackgroundColor({ tabId, color: '#c62828' }).catch(() => {});
+}
+
+/**
+ * The engine, into the frame whose light content script found a report may be there: the same
+ * isolated world, so the content script hands it the panel's messages (lib/extension/engine-link.ts).
+ */
+async function loadEngine(tabId: number, frameId: number): Promise<boolean> {
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [ENGINE_FILE] });
+  return true;
 }
 
 /** Runs the content script on the hosts the user enabled and granted, beyond the default *.gov.cn. */
@@ -27,7 +37,8 @@ async function registerSites(settings: Settings): Promise<void> {
     {
       id: SCRIPT_ID,
       matches,
-      js: ['content-scripts/content.js'],
+      // Registered scripts name their files relative to the extension's root, without the slash.
+      js: [CONTENT_SCRIPT.slice(1)],
       allFrames: true,
       runAt: 'document_idle',
       persistAcrossSessions: true,
@@ -42,9 +53,12 @@ function sync(): void {
 }
 
 export default defineBackground(() => {
-  browser.runtime.onMessage.addListener((raw: unknown, sender) => {
+  browser.runtime.onMessage.addListener((raw: unknown, sender): Promise<boolean> | undefined => {
     const msg = ToBackground.safeParse(raw);
-    if (msg.success && sender.tab?.id !== undefined) setBadge(sender.tab.id, msg.data.status.errors);
+    const tabId = sender.tab?.id;
+    if (!msg.success || tabId === undefined) return undefined;
+    if (msg.data.type === 'load-engine') return loadEngine(tabId, sender.frameId ?? 0);
+    setBadge(tabId, msg.data.status.errors);
     return undefined;
   });
 

@@ -7,6 +7,7 @@ import { Popup } from '../popup/Popup';
 import { copySnippet } from './clipboard';
 import { openPanel } from './open';
 import { pageStatus, writeToPage } from './page';
+import { CONTENT_SCRIPT } from '../../lib/extension/engine-link';
 import { t, type MessageKey } from './t';
 
 export type Tab = { id?: number; windowId?: number; url?: string };
@@ -77,7 +78,7 @@ export function PopupPage({ currentTab = activeTab }: { currentTab?: () => Promi
     // The background registers it for later loads; this page gets it now.
     await browser.scripting.executeScript({
       target: { tabId: tabId(), allFrames: true },
-      files: ['/content-scripts/content.js'],
+      files: [CONTENT_SCRIPT],
     });
     setSite('enabled');
     setStatus(await pageStatus(tabId()));

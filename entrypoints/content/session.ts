@@ -4,13 +4,12 @@ import type { PageStatus, PreviousReport } from '../../lib/extension/messages';
 import { previousReport } from '../../components/review/previous';
 import type { TableId } from '../../lib/check/report';
 import type { Settings } from '../../lib/extension/settings';
+import { RETRIES_MS } from '../../lib/extension/look';
 import { cmsTitle, detect, fullText, type Target } from './detect';
 import { isTitleField, titleField } from '../../lib/extension/title-field';
 import { mark, scrollTo } from './mark';
 
 const DEBOUNCE_MS = 300;
-/** Editors build their editing area after the page loads: look again a few times, then on focus. */
-const RETRIES_MS = [800, 2500, 6000];
 
 type Located = Checked & { locate?(start: number, end: number): Range | null };
 

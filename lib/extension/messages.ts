@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { BridgeOp } from './editors/protocol';
 import { ReportJson, TableId } from '../check/report';
+import { LOAD_ENGINE } from './engine-link';
 
 /**
  * Every message between the extension's contexts. Each receiver parses what it gets, so a
@@ -71,6 +72,9 @@ export type RevealResult = z.infer<typeof RevealResult>;
 export const PageReport = z.object({ type: z.literal('page-report'), status: PageStatus });
 export type PageReport = z.infer<typeof PageReport>;
 
-/** Content script → background: only page reports (the popup opens the panel itself, inside the click). */
-export const ToBackground = PageReport;
+/** The light content script → background: inject the engine into my frame (answered once it ran). */
+export const LoadEngine = z.object({ type: z.literal(LOAD_ENGINE) });
+
+/** Content script → background: page reports and the engine's loading (the popup opens the panel itself, inside the click). */
+export const ToBackground = z.discriminatedUnion('type', [PageReport, LoadEngine]);
 export type ToBackground = z.infer<typeof ToBackground>;

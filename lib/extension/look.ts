@@ -1,0 +1,129 @@
+import { looksLikeReport } from '../read/classify';
+import { findEditingAreas, type EditingArea } from './editors/detect';
+import { isTitleField, titleField, titleText } from './title-field';
+
+/**
+ * The content script's first look at a page, before any engine is loaded: DOM only, no zod, no
+ * storage. It reads the title, the editors' first characters and, on a page titled as a report,
+ * which part headings its text names. It errs towards yes: the engine, once loaded, decides exactly
+ * (entrypoints/content/detect.ts), and a page it says no to is never parsed.
+ */
+
+const SAMPLE = 3000;
+
+/** The first characters of an editing area's text, without reading the whole of a long draft. */
+export function sampleText(area: Pick<EditingArea, 'kind' | 'root'>, limit = SAMPLE): string {
+  if (area.kind === 'textarea') return (area.root as HTMLTextAreaElement).value.slice(0, limit);
+  const walker = area.root.ownerDocument.createTreeWalker(area.root, NodeFilter.SHOW_TEXT);
+  let out = '';
+  while (out.length < limit && walker.nextNode()) out += walker.currentNode.nodeValue ?? '';
+  return out.slice(0, limit);
+}
+
+/** What a published page says it is: its <title>, the CMS's ArticleTitle meta and its first heading. */
+export function headline(doc: Document): string {
+  const meta = doc.querySelector<HTMLMetaElement>('meta[name="ArticleTitle"]')?.content ?? '';
+  const heading = doc.querySelector('h1, h2')?.textContent ?? '';
+  return `${doc.title} ${meta} ${heading.slice(0, 200)}`;
+}
+
+const PART_MARKERS = /总体情况|概述|主动公开|依申请公开|收到和处理|行政复议|存在的主要问题|其他需要报告/g;
+
+/** How many of the report's part markers a text names (each counted once). */
+export function partMarkers(text: string): number {
+  return new Set(text.match(PART_MARKERS) ?? []).size;
+}
+
+/** A published page titled as an annual report (信息公开 / 政务公开 in its title, heading or meta). */
+export function titledAsReport(doc: Document): boolean {
+  const h = headline(doc);
+  return /信息公开|政务公开/.test(h) && looksLikeReport(h);
+}
+
+export interface Look {
+  /** Could a report be here: the engine is worth loading. */
+  report: boolean;
+  /** The editing areas seen, to watch while no report is there (a clerk pastes into an empty one). */
+  editors: EditingArea[];
+}
+
+/**
+ * The cheap question: an editor whose text, CMS title field or page title reads as a report, or a
+ * published report page.
+ */
+export function firstLook(doc: Document): Look {
+  const editors = findEditingAreas(doc);
+  const report =
+    editors.some((e) => looksLikeReport(sampleText(e))) ||
+    editors.some((e) => looksLikeReport(titleText(titleField(e.frame ?? e.root)) ?? '')) ||
+    (editors.length > 0 && looksLikeReport(doc.title)) ||
+    (titledAsReport(doc) && partMarkers(doc.body?.textContent ?? '') >= 3);
+  return { report, editors };
+}
+
+/** Editors build their editing area after the page loads: look again a few times, then on focus. */
+export const RETRIES_MS = [800, 2500, 6000];
+const DEBOUNCE_MS = 300;
+
+/**
+ * Asks the cheap question now, again a few times while editors start up, on focus, and whenever an
+ * editor seen changes or rebuilds its frame, or the CMS's title field changes (a clerk opens an
+ * empty article, names it, then inserts or pastes the report). Calls `found` once, the first time the answer is yes, and stops watching.
+ * `ask` asks again at once (when the panel asks), answering whether a report may be there.
+ */
+export function watchForReport(doc: Document, found: () => void): { ask(): boolean; stop(): void } {
+  let done = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timers: ReturnType<typeof setTimeout>[] = [];
+  let unwatch: (() => void) | null = null;
+
+  const onTitle = (e: Event) => isTitleField(e.target) && schedule();
+  const stop = () => {
+    done = true;
+    unwatch?.();
+    unwatch = null;
+    clearTimeout(timer);
+    for (const t of timers) clearTimeout(t);
+    doc.removeEventListener('focusin', ask, true);
+    doc.removeEventListener('input', onTitle, true);
+    doc.removeEventListener('change', onTitle, true);
+  };
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(ask, DEBOUNCE_MS);
+  };
+  /** Watches the editors seen for edits and for a frame the editor rewrites. */
+  const watch = (editors: EditingArea[]) => {
+    unwatch?.();
+    const observer = new MutationObserver(schedule);
+    const docs = new Set<Document>();
+    for (const e of editors) {
+      observer.observe(e.root, { subtree: true, childList: true, characterData: true });
+      docs.add(e.root.ownerDocument);
+      e.frame?.addEventListener('load', schedule);
+    }
+    for (const d of docs) d.addEventListener('input', schedule, true);
+    unwatch = () => {
+      observer.disconnect();
+      for (const d of docs) d.removeEventListener('input', schedule, true);
+      for (const e of editors) e.frame?.removeEventListener('load', schedule);
+    };
+  };
+  function ask(): boolean {
+    if (done) return true;
+    const look = firstLook(doc);
+    if (look.report) {
+      stop();
+      found();
+    } else watch(look.editors);
+    return look.report;
+  }
+
+  if (!ask()) {
+    for (const ms of RETRIES_MS) timers.push(setTimeout(ask, ms));
+    doc.addEventListener('focusin', ask, true);
+    doc.addEventListener('input', onTitle, true);
+    doc.addEventListener('change', onTitle, true);
+  }
+  return { ask, stop };
+}

@@ -1,0 +1,76 @@
+import { statSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeWithoutForeignRequests, extensionDir, launch, type Harness } from './harness';
+
+/**
+ * Issue 11: the extension is light on the pages that are no report. Its content script is a few KB
+ * that loads no engine, no zod and no settings; the background injects the engine only into a page
+ * whose first look found a report may be there, or whose editor later receives one.
+ */
+let h: Harness;
+
+beforeAll(async () => {
+  h = await launch();
+});
+
+afterAll(() => closeWithoutForeignRequests(h));
+
+declare const chrome: {
+  scripting: {
+    executeScript(injection: { target: { tabId: number }; func: () => unknown }): Promise<{ result?: unknown }[]>;
+  };
+};
+
+/** Whether the engine was injected into the tab's top frame: its handler sits in the content scripts' world. */
+const engineLoaded = (tabId: number) =>
+  h.worker.evaluate(async (id) => {
+    const [frame] = await chrome.scripting.executeScript({
+      target: { tabId: id },
+      func: () => '__nianbaoEngine' in globalThis,
+    });
+    return frame?.result;
+  }, tabId);
+
+describe('the light content script', () => {
+  it('is a few KB with no engine in it, and is the only script the manifest puts in pages', () => {
+    const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8'));
+    expect(manifest.content_scripts.map((c: { js: string[] }) => c.js)).toEqual([['loader.js']]);
+    const loader = readFileSync(join(extensionDir, 'loader.js'), 'utf8');
+    expect(statSync(join(extensionDir, 'loader.js')).size).toBeLessThanOrEqual(30 * 1024);
+    // No zod, no polyfill, no storage, no check: the marks each leaves in a bundle are all absent.
+    expect(loader).not.toMatch(/\$Zod|only be loaded in a browser extension|storage|sum-mismatch/);
+    const engine = readFileSync(join(extensionDir, 'engine.js'), 'utf8');
+    expect(engine).toContain('$Zod');
+    expect(engine).toContain('sum-mismatch');
+  });
+
+  it('loads no engine on a plain gov.cn news page, even when the panel asks', async () => {
+    const { tabId } = await h.open('plain.html');
+    expect(await h.status(tabId)).toMatchObject({ kind: 'none', parsed: false });
+    expect(await engineLoaded(tabId)).toBe(false);
+    await h.openPanel(tabId);
+    expect(await h.status(tabId)).toMatchObject({ kind: 'none', parsed: false });
+    expect(await engineLoaded(tabId)).toBe(false);
+  });
+
+  it('loads the engine on a published report page and checks it', async () => {
+    const { tabId } = await h.open('published-2021.html');
+    await expect.poll(() => h.status(tabId).then((s) => s.kind), { timeout: 10_000 }).toBe('published');
+    expect(await engineLoaded(tabId)).toBe(true);
+  });
+
+  it('loads the engine when a report is put into an editor that was empty', async () => {
+    const { page, tabId } = await h.open('empty-editor.html');
+    expect(await h.status(tabId)).toMatchObject({ kind: 'none', parsed: false });
+    expect(await engineLoaded(tabId)).toBe(false);
+    await page.evaluate(() => {
+      const w = window as unknown as { __fill(text: string): void; __seed: string };
+      w.__fill(w.__seed);
+    });
+    await expect.poll(() => engineLoaded(tabId), { timeout: 10_000 }).toBe(true);
+    const status = await h.status(tabId);
+    expect(status).toMatchObject({ kind: 'editor', parsed: true });
+    expect(status.report?.title).toContain('政府信息公开工作');
+  });
+});

@@ -1,0 +1,153 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { firstLook, watchForReport } from '../../lib/extension/look';
+import { detect } from '../../entrypoints/content/detect';
+import { seedNames, seedsDir } from '../paths';
+
+/**
+ * The light content script's cheap question (lib/extension/look.ts): the engine is loaded only where
+ * it says yes, so it must say yes wherever the engine's own detection finds a draft or a published
+ * report, and no on the ordinary pages of a government site.
+ */
+const seed3 = readFileSync(resolve(seedsDir, seedNames[3]!), 'utf8');
+
+function page(title: string, body: string): Document {
+  const doc = document.implementation.createHTMLDocument();
+  doc.title = title; // happy-dom's createHTMLDocument leaves its argument out
+  doc.body.innerHTML = body;
+  return doc;
+}
+
+const paragraphs = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => `<p>${l.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`)
+    .join('');
+
+const NEWS =
+  '<nav><a>首页</a><a>政务公开</a><a>信息公开</a></nav><h1>县政府召开春季农业生产工作会议</h1><p>3月15日，县政府召开会议。</p>';
+
+/** Ordinary pages of a government site: the engine must not come. */
+const ORDINARY: [string, Document][] = [
+  ['a news page with a comment box', page('某县人民政府 - 新闻动态', `${NEWS}<textarea>欢迎留言</textarea>`)],
+  [
+    'the annual reports column (a list of links)',
+    page(
+      '政府信息公开年度报告 - 某县人民政府',
+      '<h1>政府信息公开年度报告</h1><ul><li><a>某县2023年政府信息公开工作年度报告</a></li><li><a>某县2022年政府信息公开工作年度报告</a></li></ul>',
+    ),
+  ],
+  ['an empty editor on a CMS form', page('内容管理 - 新建文章', '<div contenteditable="true"><p><br></p></div>')],
+  ['a 政府信息公开指南', page('某县政府信息公开指南', '<h1>某县政府信息公开指南</h1><p>一、公开范围</p>')],
+];
+
+describe('firstLook', () => {
+  for (const [name, doc] of ORDINARY) {
+    it(`says no on ${name}`, () => {
+      expect(firstLook(doc).report).toBe(false);
+      expect(detect(doc)).toBeNull();
+    });
+  }
+
+  it('says yes on a published report page, an editor holding a report and a textarea holding one', () => {
+    const published = page(
+      '某县2023年政府信息公开工作年度报告',
+      `${NEWS.replace('县政府召开春季农业生产工作会议', '某县2023年政府信息公开工作年度报告')}<div id="zoom">${paragraphs(seed3)}</div>`,
+    );
+    const editor = page('内容管理 - 编辑文章', `<div contenteditable="true">${paragraphs(seed3)}</div>`);
+    const textarea = page('内容管理', '<textarea></textarea>');
+    textarea.querySelector('textarea')!.value = seed3;
+    for (const doc of [published, editor]) {
+      expect(firstLook(doc).report).toBe(true);
+      expect(detect(doc)).not.toBeNull();
+    }
+    // happy-dom lays nothing out, so a textarea counts as hidden for the engine; the first look reads it all the same.
+    expect(firstLook(textarea).report).toBe(true);
+  });
+
+  it('says yes for an editor, empty or not, on a page titled as a report (the title lives in the CMS form)', () => {
+    const doc = page('2024年政府信息公开工作年度报告 - 编辑', '<div contenteditable="true"><p><br></p></div>');
+    expect(firstLook(doc).report).toBe(true);
+    expect(detect(doc)?.kind).toBe('editor');
+  });
+
+  it('says yes for an empty editor whose CMS title field names a report', () => {
+    const doc = page(
+      '内容管理 - 新建文章',
+      '<input name="title" value="某某镇2025年政府信息公开工作年度报告"><div contenteditable="true"><p><br></p></div>',
+    );
+    expect(firstLook(doc).report).toBe(true);
+    expect(detect(doc)?.kind).toBe('editor');
+  });
+});
+
+describe('watchForReport', () => {
+  beforeEach(() => {
+    document.title = '内容管理 - 新建文章';
+    document.body.innerHTML = '';
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('stays quiet on a page with no report, then fires once when a skeleton is put into its empty editor', async () => {
+    document.body.innerHTML = '<div id="editor" contenteditable="true"><p><br></p></div>';
+    const found = vi.fn();
+    const watcher = watchForReport(document, found);
+    expect(found).not.toHaveBeenCalled();
+    expect(watcher.ask()).toBe(false);
+    document.getElementById('editor')!.innerHTML = paragraphs(seed3);
+    await vi.waitFor(() => expect(found).toHaveBeenCalledTimes(1), { timeout: 5000 });
+    // Further edits, focus and asks do not fire it again.
+    document.getElementById('editor')!.append(document.createElement('p'));
+    document.body.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    expect(watcher.ask()).toBe(true);
+    expect(found).toHaveBeenCalledTimes(1);
+    watcher.stop();
+  });
+
+  it('finds an editor that appears after the page loaded, on a later look or on focus', () => {
+    vi.useFakeTimers();
+    const found = vi.fn();
+    const watcher = watchForReport(document, found);
+    const editor = document.createElement('div');
+    editor.setAttribute('contenteditable', 'true');
+    editor.innerHTML = paragraphs(seed3);
+    document.body.append(editor);
+    expect(found).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1000);
+    expect(found).toHaveBeenCalledTimes(1);
+    watcher.stop();
+
+    document.body.innerHTML = '';
+    const onFocus = vi.fn();
+    const second = watchForReport(document, onFocus);
+    document.body.append(editor);
+    editor.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    expect(onFocus).toHaveBeenCalledTimes(1);
+    second.stop();
+  });
+
+  it('fires when the clerk names the new article in the CMS title field', async () => {
+    document.body.innerHTML = '<input name="title" value=""><div contenteditable="true"><p><br></p></div>';
+    const found = vi.fn();
+    const watcher = watchForReport(document, found);
+    expect(found).not.toHaveBeenCalled();
+    const title = document.querySelector('input')!;
+    title.value = '某某镇2025年政府信息公开工作年度报告';
+    title.dispatchEvent(new Event('input', { bubbles: true }));
+    await vi.waitFor(() => expect(found).toHaveBeenCalledTimes(1), { timeout: 5000 });
+    watcher.stop();
+  });
+
+  it('stops for good when told to', () => {
+    vi.useFakeTimers();
+    const found = vi.fn();
+    watchForReport(document, found).stop();
+    document.body.innerHTML = `<div contenteditable="true">${paragraphs(seed3)}</div>`;
+    vi.advanceTimersByTime(10_000);
+    document.body.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    expect(found).not.toHaveBeenCalled();
+  });
+});
