@@ -168,14 +168,29 @@ export function demandsStructure(a: Analysis): boolean {
   return !!a.expected?.demandsParts && a.format !== 'pre2019' && a.format !== 'unknown';
 }
 
+const labelCache = new WeakMap<TableDef, Map<string, string>>();
+
+/** A table's row and column labels by id ("r:" / "c:"), built once per table: findings name many cells. */
+function labelsOf(def: TableDef): Map<string, string> {
+  let labels = labelCache.get(def);
+  if (!labels) {
+    labels = new Map();
+    for (const s of def.sections) {
+      for (const r of s.rows) if (!labels.has(`r:${r.id}`)) labels.set(`r:${r.id}`, r.label);
+      for (const c of s.columns)
+        if (!labels.has(`c:${c.id}`)) labels.set(`c:${c.id}`, [c.group, c.subgroup, c.label].filter(Boolean).join('·'));
+    }
+    labelCache.set(def, labels);
+  }
+  return labels;
+}
+
 export function rowLabel(def: TableDef, id: string): string {
-  return def.sections.flatMap((s) => s.rows).find((r) => r.id === id)?.label ?? id;
+  return labelsOf(def).get(`r:${id}`) ?? id;
 }
 
 export function columnLabel(def: TableDef, id: string): string {
-  const col = def.sections.flatMap((s) => s.columns).find((c) => c.id === id);
-  if (!col) return id;
-  return [col.group, col.subgroup, col.label].filter(Boolean).join('·');
+  return labelsOf(def).get(`c:${id}`) ?? id;
 }
 
 export type { FindingCode };

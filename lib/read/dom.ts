@@ -1,4 +1,5 @@
-import { docFromText, IMAGE, type Doc } from './doc';
+import { IMAGE, type Doc } from './doc';
+import { CompactBuilder } from './text';
 
 /** What the reader skips: code, forms' own widgets, frames the page embeds. */
 const SKIP = new Set([
@@ -72,9 +73,24 @@ function hidden(el: Element): boolean {
   return !!style && /display\s*:\s*none/i.test(style);
 }
 
+/** Runs of white space holding a line break: the page source's own layout and indentation. */
+const LAYOUT_SPACE = /[\t\n\r ]*[\n\r][\t\n\r ]*/g;
+const spaces = (ws: string) => ' '.repeat(ws.length);
+
 /**
- * Walks the DOM once, iteratively (malformed pages nest deeply), building the flat text and the
- * map from offsets back to text nodes. A cell that holds a whole table is a layout cell, not a cell.
+ * A text node's data as flat text of the same length: line breaks and the indentation of the
+ * page's source become spaces; a tab between words stays a tab, so a row pasted as tab-separated
+ * text reads as cells, as it does from a .txt file. Inside a table cell every tab is a space.
+ */
+function flatten(data: string, inCell: boolean): string {
+  if (!/[\t\n\r]/.test(data)) return data;
+  return inCell ? data.replace(/[\t\n\r]/g, ' ') : data.replace(LAYOUT_SPACE, spaces);
+}
+
+/**
+ * Walks the DOM once, iteratively (malformed pages nest deeply), building the flat text, its
+ * compact form and the map from offsets back to text nodes together. A cell that holds a whole
+ * table is a layout cell, not a cell.
  */
 export function readDom(root: Node): DomDoc {
   const out: string[] = [];
@@ -85,6 +101,7 @@ export function readDom(root: Node): DomDoc {
   let cellDepth = 0;
   const cellIndex: number[] = [];
   const cells = new Set<Node>();
+  const folded = new CompactBuilder();
 
   const emit = (s: string) => {
     out.push(s);
@@ -103,7 +120,9 @@ export function readDom(root: Node): DomDoc {
       if (data.length === 0) return false;
       nodes.push(node as Text);
       starts.push(length);
-      emit(data.replace(/[\n\r\t]/g, ' '));
+      // White space folds away in the compact form, so the node's data folds as it stands.
+      folded.add(data, length);
+      emit(flatten(data, cellDepth > 0));
       return false;
     }
     if (node.nodeType !== 1) return false;
@@ -115,6 +134,7 @@ export function readDom(root: Node): DomDoc {
       return false;
     }
     if (tag === 'IMG') {
+      folded.add(IMAGE, length);
       emit(IMAGE);
       return false;
     }
@@ -167,7 +187,11 @@ export function readDom(root: Node): DomDoc {
   }
 
   const text = out.join('');
-  const doc = docFromText(text, (root as Document).title || root.ownerDocument?.title || undefined);
+  const doc: Doc = {
+    text,
+    compact: folded.finish(length),
+    pageTitle: (root as Document).title || root.ownerDocument?.title || undefined,
+  };
 
   const position = (flat: number, end: boolean): [Text, number] | null => {
     if (nodes.length === 0) return null;

@@ -24,18 +24,56 @@ function fold(c: number): number {
   return c;
 }
 
-export function compact(source: string, from = 0, to = source.length): Compact {
-  const codes = new Uint16Array(to - from);
-  const map = new Int32Array(to - from + 1);
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const c = fold(source.charCodeAt(i));
-    if (c < 0) continue;
-    codes[n] = c;
-    map[n++] = i;
+/**
+ * Builds a compact string while its source is being written, so a reader that emits the flat text
+ * piece by piece (the DOM walk) folds each piece as it goes instead of passing over the text again.
+ */
+export class CompactBuilder {
+  private codes: Uint16Array;
+  private map: Int32Array;
+  private n = 0;
+
+  constructor(capacity = 1024) {
+    this.codes = new Uint16Array(capacity);
+    this.map = new Int32Array(capacity + 1);
   }
-  map[n] = to;
-  return { text: decode(codes.subarray(0, n)), map: map.subarray(0, n + 1) };
+
+  /** Folds `piece`, whose first character sits at `offset` in the flat text. */
+  add(piece: string, offset: number, from = 0, to = piece.length): void {
+    if (this.n + (to - from) > this.codes.length) this.grow(this.n + (to - from));
+    const { codes, map } = this;
+    let n = this.n;
+    for (let i = from; i < to; i++) {
+      const c = fold(piece.charCodeAt(i));
+      if (c < 0) continue;
+      codes[n] = c;
+      map[n++] = offset + i - from;
+    }
+    this.n = n;
+  }
+
+  private grow(need: number): void {
+    const size = Math.max(need, this.codes.length * 2);
+    const codes = new Uint16Array(size);
+    codes.set(this.codes.subarray(0, this.n));
+    const map = new Int32Array(size + 1);
+    map.set(this.map.subarray(0, this.n));
+    this.codes = codes;
+    this.map = map;
+  }
+
+  /** The compact form; `end` is the flat text's length (where the last map entry points). */
+  finish(end: number): Compact {
+    if (this.n + 1 > this.map.length) this.grow(this.n + 1);
+    this.map[this.n] = end;
+    return { text: decode(this.codes.subarray(0, this.n)), map: this.map.subarray(0, this.n + 1) };
+  }
+}
+
+export function compact(source: string, from = 0, to = source.length): Compact {
+  const builder = new CompactBuilder(to - from);
+  builder.add(source, from, from, to);
+  return builder.finish(to);
 }
 
 function decode(codes: Uint16Array): string {
