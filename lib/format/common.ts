@@ -496,6 +496,9 @@ const reviewResults: { column: string; label: string; before: string }[] = [
   { column: 'pending', label: '尚未审结', before: '尚未审结|未审结|正在审理(?:中)?' },
 ];
 
+/** An organ that 办理/审理 reviews or suits is their 复议机关 or court, not the party table 四 counts. */
+const ACTING = '办理|审理|受理|收到|接收|承办|复议机关|法院';
+
 const reviewClaims: FigureClaimDef[] = reviewGroups.flatMap((g) => [
   {
     id: `${g.topic}.total`,
@@ -505,6 +508,7 @@ const reviewClaims: FigureClaimDef[] = reviewGroups.flatMap((g) => [
     label: g.label,
     before: g.before!,
     topics: [g.topic],
+    unless: ACTING,
   },
   ...reviewResults.map(
     (r): FigureClaimDef => ({

@@ -167,6 +167,32 @@ describe('text-table-mismatch: the message says what the figure counted', () => 
     expect(found[0]!.message).toContain('正文的数字只算了「予以公开」');
   });
 
+  it('the sentence the issue quotes: 予以公开及部分公开 and 无法提供 that counted the 自然人 column only', () => {
+    const tables = structuredClone(t2021);
+    const v = tables.get('requests')!;
+    for (const [row, natural, business] of [
+      ['granted', 30, 4],
+      ['partial', 5, 1],
+      ['unable.notHeld', 7, 2],
+      ['unable.create', 1, 0],
+      ['unable.unclear', 0, 0],
+    ] as const) {
+      v.set(key(row, 'natural'), natural);
+      v.set(key(row, 'business'), business);
+      for (const c of ['research', 'nonprofit', 'legal', 'otherOrg']) v.set(key(row, c), 0);
+      v.set(key(row, 'total'), natural + business);
+    }
+    const found = mismatches('予以公开及部分公开35件，因本机关不掌握等原因无法提供8件。', { tables });
+    expect(found.map((x) => [x.row, x.expected, x.actual])).toEqual([
+      ['granted', 40, 35],
+      ['unable', 10, 8],
+    ]);
+    expect(found.every((x) => x.message.endsWith('正文的数字只算了自然人。'))).toBe(true);
+    expect(found[1]!.message).toBe(
+      '正文：无法提供8件；表三「（四）无法提供」行「总计」列：10。正文的数字只算了自然人。',
+    );
+  });
+
   it('现行有效 quotes the text and the table', () => {
     const tables = structuredClone(t2021);
     tables.get('active')!.set(key('normative', 'inForce'), 83);
@@ -260,6 +286,7 @@ const negative: { why: string; text: string; unit?: string }[] = [
   { why: 'last year named by its number', text: '申请数量较2022年的97件有所下降。' },
   { why: '信访件 are not 信访举报投诉类申请', text: '办理群众信访件97件。' },
   { why: 'posts on social media', text: '政务微博发布信息97条。' },
+  { why: 'a 复议机关 handling reviews of others', text: '全年办理行政复议案件97件。' },
   { why: '未经复议 is not a negation', text: '未经复议直接起诉的案件由法院审理。' },
   { why: '未收到 … 行政复议申请 says nothing of table 三', text: '本年度未收到政府信息公开申请人的投诉。' },
 ];

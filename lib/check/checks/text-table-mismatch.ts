@@ -226,7 +226,14 @@ class Reading {
 
   sum(t: ReadTable, rows: readonly string[], columns: readonly string[]): number | null {
     let cells = this.cellMaps.get(t);
-    if (!cells) this.cellMaps.set(t, (cells = new Map(t.cells.map((x) => [cellKey(x.row, x.column), x.value]))));
+    // Only a number or a not-applicable mark is a count to hold the text against; blank or invalid cells are reported elsewhere.
+    if (!cells)
+      this.cellMaps.set(
+        t,
+        (cells = new Map(
+          t.cells.map((x) => [cellKey(x.row, x.column), x.status === 'ok' || x.status === 'na' ? x.value : null]),
+        )),
+      );
     return sumOf(t, cells, rows, columns);
   }
 
