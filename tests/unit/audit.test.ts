@@ -2,16 +2,15 @@
 import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { haveRealReports } from '../support/real';
 import { REPORT_CSV_HEADER } from '../../lib/review/audit';
 import { AuditOutput, type ReportJson } from '../../lib/check/report';
 import { encodeGbk, generateFolder, page, random, report, type ManifestEntry } from '../../scripts/gen-reports';
-import { root, seedNames, seedsDir } from '../paths';
+import { realDir, root, seedNames, seedsDir } from '../paths';
 import { parseCsv } from '../support/csv';
 
 /** The `audit` command as a reviewer runs it: a child process, its streams and exit code. */
@@ -273,25 +272,28 @@ describe('audit command on a generated folder of 2,000 reports', () => {
 });
 
 // Beside the project, read in place and never copied in.
-const realPath = (name: string) => fileURLToPath(new URL(`../../../shared/fixtures/real/${name}`, import.meta.url));
+const realPath = (name: string) => resolve(realDir, name);
 
-describe.runIf(existsSync(realPath('README.md')))('audit command on the real reports (read in place)', () => {
-  it('洪泽区 2024 with 2023 as --prev: carry-over agrees, 2023 shows its two review-table imbalances', async () => {
-    const [pair, alone] = await Promise.all([
-      audit('--json', '--prev', realPath('hongze-district-2023.txt'), realPath('hongze-district-2024.txt')),
-      audit('--json', realPath('hongze-district-2023.txt'), realPath('huaian-city-2024.txt')),
-    ]);
-    const [r2024] = JSON.parse(pair.stdout) as ReportJson[];
-    expect(r2024!.year).toBe(2024);
-    expect(r2024!.findings.filter((f) => f.code === 'carryover-mismatch')).toEqual([]);
-    const [r2023, huaian] = JSON.parse(alone.stdout) as ReportJson[];
-    expect(
-      r2023!.findings.filter((f) => f.code === 'sum-mismatch').map((f) => [f.table, f.expected, f.actual]),
-    ).toEqual([
-      ['review', 11, 0],
-      ['review', 5, 0],
-    ]);
-    expect(huaian!.findings.filter((f) => f.code === 'sum-mismatch')).toEqual([]);
-    expect(alone.code).toBe(1);
-  });
-});
+describe.runIf(haveRealReports('audit command on the real reports'))(
+  'audit command on the real reports (read in place)',
+  () => {
+    it('洪泽区 2024 with 2023 as --prev: carry-over agrees, 2023 shows its two review-table imbalances', async () => {
+      const [pair, alone] = await Promise.all([
+        audit('--json', '--prev', realPath('hongze-district-2023.txt'), realPath('hongze-district-2024.txt')),
+        audit('--json', realPath('hongze-district-2023.txt'), realPath('huaian-city-2024.txt')),
+      ]);
+      const [r2024] = JSON.parse(pair.stdout) as ReportJson[];
+      expect(r2024!.year).toBe(2024);
+      expect(r2024!.findings.filter((f) => f.code === 'carryover-mismatch')).toEqual([]);
+      const [r2023, huaian] = JSON.parse(alone.stdout) as ReportJson[];
+      expect(
+        r2023!.findings.filter((f) => f.code === 'sum-mismatch').map((f) => [f.table, f.expected, f.actual]),
+      ).toEqual([
+        ['review', 11, 0],
+        ['review', 5, 0],
+      ]);
+      expect(huaian!.findings.filter((f) => f.code === 'sum-mismatch')).toEqual([]);
+      expect(alone.code).toBe(1);
+    });
+  },
+);

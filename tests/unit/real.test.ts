@@ -1,13 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { haveRealReports } from '../support/real';
 import { asPrevious, checkText } from '../../lib/check/engine';
 import { realDir } from '../paths';
 
 const real = (name: string, opts = {}) =>
   checkText(readFileSync(resolve(realDir, name), 'utf8'), { source: name, ...opts });
 
-describe.runIf(existsSync(realDir))('real reports (2021 format, PDF text)', () => {
+describe.runIf(haveRealReports('real reports (2021 format, PDF text)'))('real reports (2021 format, PDF text)', () => {
   it('洪泽区 2023: the two hand-checked imbalances of the review table, nothing else out of balance', () => {
     const r = real('hongze-district-2023.txt');
     expect(r.year).toBe(2023);

@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { haveRealReports } from '../support/real';
 import { checkText } from '../../lib/check/engine';
 import { realDir, seedNames, seedsDir } from '../paths';
 
@@ -25,7 +26,7 @@ describe('the seeds', () => {
   });
 });
 
-describe.runIf(existsSync(realDir))('real reports', () => {
+describe.runIf(haveRealReports('text against tables in real reports'))('real reports', () => {
   const real = (name: string) => readFileSync(resolve(realDir, name), 'utf8');
 
   it('淮安市 2024 and 洪泽区 2023: every figure the prose states agrees with the tables', () => {

@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { checkText } from '../../lib/check/engine';
+import { format2021 } from '../../lib/format';
+import { asTabs, generate, key, report } from '../support/report';
+
+/**
+ * Single checks on a generated 2023 county report with one thing changed, each computed inside its
+ * own test: which finding, where, with which expected and actual value and which words.
+ */
+const YEAR = 2023;
+const base = () => generate(format2021, 21);
+const text = (tables = base(), edit: (t: string) => string = (t) => t) =>
+  edit(report(format2021, YEAR, tables, asTabs));
+const of = (code: string, t: string, year: number | undefined = YEAR) =>
+  checkText(t, year === undefined ? {} : { year }).findings.filter((f) => f.code === code);
+/** Part 1's placeholder sentence replaced by `sentence`. */
+const inPart1 = (sentence: string) => (t: string) => t.replace('本部分的说明文字。', sentence);
+
+describe('sum-mismatch', () => {
+  it('names the table, row, column and rule, with the value it should be and the one written', () => {
+    const tables = base();
+    const requests = tables.get('requests')!;
+    const total = requests.get(key('total', 'total'));
+    expect(total).toBeDefined();
+    requests.set(key('total', 'total'), total! + 3);
+    const t = text(tables);
+    const f = of('sum-mismatch', t);
+    const at = f.find((x) => x.row === 'total' && x.column === 'total')!;
+    expect(at).toMatchObject({ table: 'requests', severity: 'error', expected: total, actual: total! + 3 });
+    expect(at.message).toContain(`应为 ${total}，表中为 ${total! + 3}`);
+    expect(at.message).toMatch(/^「收到和处理政府信息公开申请情况」表「[^」]+」行「总计」列：/);
+    expect(t.slice(at.start, at.end)).toBe(String(total! + 3));
+  });
+
+  it('a balanced report has none', () => {
+    expect(of('sum-mismatch', text())).toEqual([]);
+  });
+});
+
+describe('cell-invalid', () => {
+  /** The requests table's 自然人 column of 一、本年新收 written as `raw`. */
+  const withCell = (raw: string) => (t: string) => t.replace(/(\n一、本年新收[^\t]*\t)\d+/, `$1${raw}`);
+
+  it('text where a count belongs is named in its own cell, with what to write instead', () => {
+    const t = text(base(), withCell('abc'));
+    const [f, ...rest] = of('cell-invalid', t);
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ table: 'requests', row: 'new', column: 'natural', actual: null, severity: 'warning' });
+    expect(f!.message).toContain('“abc”不是有效的数字，应填非负整数');
+    expect(t.slice(f!.start, f!.end)).toBe('abc');
+  });
+
+  it('a Chinese numeral is read as its value, with a note to write digits', () => {
+    const [f] = of('cell-invalid', text(base(), withCell('十三')));
+    expect(f!.message).toContain('写的是“十三”，已按 13 计算，请改用阿拉伯数字 13');
+  });
+
+  it('more than five in one table are one finding listing them all; five are five', () => {
+    const words = (n: number) => (t: string) => {
+      const lines = t.split('\n');
+      let left = n;
+      return lines
+        .map((l) => {
+          if (left === 0 || !/^[（(一二三四五六七八九十]/.test(l) || !/\t\d+\t/.test(l)) return l;
+          if (!t.slice(t.indexOf('收到和处理政府信息公开申请情况')).includes(l)) return l;
+          left--;
+          return l.replace(/\t\d+\t/, '\tabc\t');
+        })
+        .join('\n');
+    };
+    const six = of('cell-invalid', text(base(), words(6)));
+    expect(six).toHaveLength(1);
+    expect(six[0]!.cells).toHaveLength(6);
+    expect(six[0]!.message).toContain('有 6 格不是有效的数字（如“abc”）');
+    expect(six[0]!.row).toBeUndefined();
+    const five = of('cell-invalid', text(base(), words(5)));
+    expect(five).toHaveLength(5);
+    expect(five.every((f) => f.row !== undefined && f.cells === undefined)).toBe(true);
+  });
+});
+
+describe('part-missing', () => {
+  it('names each missing part by number and title, as an error', () => {
+    const t = text(base(), (s) => s.replace(/五、存在的主要问题及改进情况\n本部分的说明文字。\n/, ''));
+    const f = of('part-missing', t);
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ part: 5, severity: 'error', message: '缺少第五部分「存在的主要问题及改进情况」。' });
+  });
+
+  it('a complete report has none', () => {
+    expect(of('part-missing', text())).toEqual([]);
+  });
+});
+
+describe('year-mismatch', () => {
+  it('a sentence that opens with a year up to three years back is flagged, with the sentence quoted', () => {
+    for (const y of [YEAR - 1, YEAR - 3]) {
+      const t = text(base(), inPart1(`${y}年，我县继续推进政务公开工作。`));
+      const f = of('year-mismatch', t);
+      expect(f).toHaveLength(1);
+      expect(f[0]).toMatchObject({ actual: y, expected: YEAR });
+      expect(t.slice(f[0]!.start, f[0]!.end)).toBe(`${y}年，我县继续推进政务公开工作。`);
+      expect(f[0]!.message).toContain(`这是${YEAR}年度的报告，但这句话写的是${y}年`);
+    }
+  });
+
+  it('not the report year, a later year, more than three years back, nor a comparison', () => {
+    for (const sentence of [
+      `${YEAR}年，我县继续推进政务公开工作。`,
+      `${YEAR + 1}年，我县将继续推进政务公开工作。`,
+      `${YEAR - 4}年，我县开始推进政务公开工作。`,
+      `${YEAR - 1}年以来，我县持续推进政务公开工作。`,
+      `${YEAR - 2}年相比，申请数量有所增加。`,
+      `本年度与${YEAR - 1}年相比，申请数量有所增加。`,
+    ])
+      expect(of('year-mismatch', text(base(), inPart1(sentence)))).toEqual([]);
+  });
+
+  it('a year inside the title is not a slip', () => {
+    const t = text(base(), (s) => s.replace(`某县人民政府${YEAR}年`, `某县人民政府${YEAR - 1}年`));
+    expect(of('year-mismatch', t, YEAR).filter((f) => f.start! < t.indexOf('\n'))).toEqual([]);
+  });
+
+  it('a 统计期限 of another year is named with the right one; the right 统计期限 is not', () => {
+    const wrong = text(base(), inPart1(`本报告统计期限自${YEAR - 1}年1月1日起至${YEAR - 1}年12月31日止。`));
+    const f = of('year-mismatch', wrong);
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ actual: YEAR - 1, expected: YEAR });
+    expect(f[0]!.message).toBe(
+      `统计期限写的是${YEAR - 1}年1月1日至${YEAR - 1}年12月31日，${YEAR}年度报告应为${YEAR}年1月1日至${YEAR}年12月31日。`,
+    );
+    expect(wrong.slice(f[0]!.start, f[0]!.end)).toContain(`${YEAR - 1}年1月1日`);
+    const half = of('year-mismatch', text(base(), inPart1(`统计期限自${YEAR}年1月1日起至${YEAR + 1}年12月31日止。`)));
+    expect(half.map((x) => x.actual)).toEqual([YEAR + 1]);
+    const right = text(base(), inPart1(`本报告统计期限自${YEAR}年1月1日起至${YEAR}年12月31日止。`));
+    expect(of('year-mismatch', right)).toEqual([]);
+  });
+
+  it('nothing when the report year is unknown', () => {
+    const t = '关于政务公开的说明\n2020年，我县继续推进政务公开工作。';
+    expect(of('year-mismatch', t, undefined)).toEqual([]);
+  });
+});
