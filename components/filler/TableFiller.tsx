@@ -1,8 +1,10 @@
-import { useState } from 'preact/hooks';
+import type { RefObject } from 'preact';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { fillTable, numberCells, tableDef, type CellError } from '../../lib/write/filler';
 import { formatForYear, type ColumnDef, type RowDef, type TableDef, type TableId } from '../../lib/format';
 import { cellKey } from '../../lib/check/rules';
 import { tableSnippet } from '../../lib/write/snippets';
+import { shortLabel } from '../panel/Tables';
 import { t, type MessageKey } from '../panel/t';
 import './filler.css';
 
@@ -162,11 +164,35 @@ function depth(rows: readonly RowDef[], row: RowDef): number {
   return parent ? 1 + depth(rows, parent) : 0;
 }
 
+/** Below this width a grid of more than three columns shows one column at a time beside its totals. */
+const WIDE_PX = 560;
+const MAX_GRID_COLUMNS = 3;
+
+/** Whether the form is narrower than a full grid needs (a side panel of 320–400 px); narrow until measured. */
+function useNarrow(ref: RefObject<HTMLElement | null>): boolean {
+  const [narrow, setNarrow] = useState(true);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => setNarrow(el.clientWidth < WIDE_PX);
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref]);
+  return narrow;
+}
+
 /**
  * One input per leaf cell, computed cells read-only. A section of a single row (table 四's fifteen
- * numbers) is listed down the page, so it fits a side panel.
+ * numbers) is listed down the page; in a narrow panel, a wide grid (table 三's seven applicant
+ * columns) shows the column picked above it beside the totals, which stay in view.
  */
 function Form({ def, typed, values, derived, errors, onType }: FormProps) {
+  const root = useRef<HTMLDivElement>(null);
+  const narrow = useNarrow(root);
+  const [picked, setPicked] = useState<Record<string, string>>({});
   const cell = (row: RowDef, column: ColumnDef) => {
     const key = cellKey(row.id, column.id);
     const label = `${row.label} ${columnName(column)}`;
@@ -188,10 +214,10 @@ function Form({ def, typed, values, derived, errors, onType }: FormProps) {
     );
   };
   return (
-    <div class="filler-form">
+    <div class="filler-form" ref={root} data-narrow={narrow}>
       {def.sections.map((s) => {
         const rows = s.rows.filter((r) => !r.group);
-        if (rows.length === 1 && s.columns.length > 3) {
+        if (rows.length === 1 && s.columns.length > MAX_GRID_COLUMNS) {
           return (
             <table key={s.id} class="filler-list">
               {s.label ? <caption>{s.label}</caption> : null}
@@ -206,30 +232,70 @@ function Form({ def, typed, values, derived, errors, onType }: FormProps) {
             </table>
           );
         }
+        // Totals: columns computed in every row (总计); the others are typed, one at a time when narrow.
+        const totals = new Set(
+          s.columns.filter((c) => rows.every((r) => derived.has(cellKey(r.id, c.id)))).map((c) => c.id),
+        );
+        const typedColumns = s.columns.filter((c) => !totals.has(c.id));
+        const oneAtATime = narrow && s.columns.length > MAX_GRID_COLUMNS && typedColumns.length > 1;
+        const current = typedColumns.find((c) => c.id === picked[s.id]) ?? typedColumns[0];
+        const shown = (c: ColumnDef) => !oneAtATime || totals.has(c.id) || c.id === current?.id;
         return (
-          <table key={s.id} class="filler-grid">
-            {s.label ? <caption>{s.label}</caption> : null}
-            <thead>
-              <tr>
-                <th>{def.labelHeader ?? ''}</th>
-                {s.columns.map((c) => (
-                  <th key={c.id} title={columnName(c)}>
+          <div key={s.id} class="filler-section">
+            {oneAtATime ? (
+              <fieldset class="filler-columns">
+                <legend>{t('fillerColumn')}</legend>
+                {typedColumns.map((c) => (
+                  <button
+                    key={c.id}
+                    type="button"
+                    aria-pressed={c.id === current?.id}
+                    title={columnName(c)}
+                    onClick={() => setPicked({ ...picked, [s.id]: c.id })}
+                  >
                     {c.label}
-                  </th>
+                  </button>
                 ))}
-              </tr>
-            </thead>
-            <tbody>
-              {s.rows.map((r) => (
-                <tr key={r.id} class={r.group ? 'group' : undefined}>
-                  <th scope="row" style={{ paddingLeft: `${4 + depth(s.rows, r) * 12}px` }}>
-                    {r.label}
-                  </th>
-                  {r.group ? <td colSpan={s.columns.length} /> : s.columns.map((c) => <td key={c.id}>{cell(r, c)}</td>)}
+              </fieldset>
+            ) : null}
+            <table class={oneAtATime ? 'filler-grid one-column' : 'filler-grid'} data-section={s.id}>
+              {s.label ? <caption>{s.label}</caption> : null}
+              <thead>
+                <tr>
+                  <th>{def.labelHeader ?? <span class="sr-only">{t('rowHeader')}</span>}</th>
+                  {s.columns.map((c) => (
+                    <th
+                      key={c.id}
+                      title={columnName(c)}
+                      hidden={!shown(c)}
+                      class={totals.has(c.id) ? 'total' : undefined}
+                    >
+                      {oneAtATime && c.group ? <span class="group-name">{c.group}</span> : null}
+                      {c.label}
+                    </th>
+                  ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {s.rows.map((r) => (
+                  <tr key={r.id} class={r.group ? 'group' : undefined}>
+                    <th scope="row" title={r.label} style={{ paddingLeft: `${4 + depth(s.rows, r) * 12}px` }}>
+                      {oneAtATime ? shortLabel(r.label) : r.label}
+                    </th>
+                    {r.group ? (
+                      <td colSpan={s.columns.filter(shown).length} />
+                    ) : (
+                      s.columns.map((c) => (
+                        <td key={c.id} hidden={!shown(c)} class={totals.has(c.id) ? 'total' : undefined}>
+                          {cell(r, c)}
+                        </td>
+                      ))
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         );
       })}
     </div>

@@ -70,63 +70,66 @@ export function Options({
   const years = Array.from({ length: new Date().getFullYear() - 2008 + 1 }, (_, i) => new Date().getFullYear() - i);
 
   return (
-    <form class="options" onSubmit={submit}>
-      <h1>{t('optionsTitle')}</h1>
-      <p class="privacy" data-privacy>
-        {t('optionsPrivacy')}
-      </p>
-      <fieldset>
-        <legend>{t('optionsSites')}</legend>
-        <p class="hint">{t('optionsSitesHint')}</p>
-        <textarea
-          name="sites"
-          rows={5}
-          value={sitesText}
-          onInput={(e) => setSitesText(e.currentTarget.value)}
-          placeholder="192.168.1.10&#10;cms.example.com"
-        />
-      </fieldset>
-      <fieldset>
-        <legend>{t('optionsYear')}</legend>
-        <select
-          name="year"
-          value={settings.year === null ? '' : String(settings.year)}
-          onChange={(e) =>
-            setSettings({ ...settings, year: e.currentTarget.value ? Number(e.currentTarget.value) : null })
-          }
-        >
-          <option value="">{t('optionsYearAuto')}</option>
-          {years.map((y) => (
-            <option key={y} value={String(y)}>
-              {y}
-            </option>
-          ))}
-        </select>
-      </fieldset>
-      <fieldset>
-        <legend>{t('optionsChecks')}</legend>
-        <ul class="checks">
-          {CODES.map((code) => (
-            <li key={code}>
-              <label>
-                <input
-                  type="checkbox"
-                  name={code}
-                  checked={!settings.disabled.includes(code)}
-                  onChange={(e) => toggle(code, e.currentTarget.checked)}
-                />
-                {checkName(code)} <code>{code}</code>
-              </label>
-            </li>
-          ))}
-        </ul>
-      </fieldset>
-      <button type="submit">{t('optionsSave')}</button>
-      {message ? (
-        <p class="message" role="status">
-          {message}
+    <main class="options">
+      <form onSubmit={submit}>
+        <h1>{t('optionsTitle')}</h1>
+        <p class="privacy" data-privacy>
+          {t('optionsPrivacy')}
         </p>
-      ) : null}
-    </form>
+        <fieldset>
+          <legend>{t('optionsSites')}</legend>
+          <p class="hint">{t('optionsSitesHint')}</p>
+          <textarea
+            name="sites"
+            rows={5}
+            value={sitesText}
+            onInput={(e) => setSitesText(e.currentTarget.value)}
+            placeholder="192.168.1.10&#10;cms.example.com"
+          />
+        </fieldset>
+        <fieldset>
+          <legend>{t('optionsYear')}</legend>
+          <select
+            name="year"
+            aria-label={t('optionsYear')}
+            value={settings.year === null ? '' : String(settings.year)}
+            onChange={(e) =>
+              setSettings({ ...settings, year: e.currentTarget.value ? Number(e.currentTarget.value) : null })
+            }
+          >
+            <option value="">{t('optionsYearAuto')}</option>
+            {years.map((y) => (
+              <option key={y} value={String(y)}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </fieldset>
+        <fieldset>
+          <legend>{t('optionsChecks')}</legend>
+          <ul class="checks">
+            {CODES.map((code) => (
+              <li key={code}>
+                <label>
+                  <input
+                    type="checkbox"
+                    name={code}
+                    checked={!settings.disabled.includes(code)}
+                    onChange={(e) => toggle(code, e.currentTarget.checked)}
+                  />
+                  {checkName(code)}
+                </label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+        <button type="submit">{t('optionsSave')}</button>
+        {message ? (
+          <p class="message" role="status">
+            {message}
+          </p>
+        ) : null}
+      </form>
+    </main>
   );
 }

@@ -23,7 +23,7 @@ export function FillerView({ tabId, table, year }: { tabId: number; table: Table
   return (
     <main class="panel filler-view">
       <header>
-        <span class="brand">{t('panelTitle')}</span>
+        <h1 class="brand">{t('fillerTitle')}</h1>
         <a class="back" href={`sidepanel.html?tab=${tabId}`}>
           {t('fillerBack')}
         </a>

@@ -14,7 +14,10 @@ export const checkName = (code: Finding['code']) => t(`check_${code.replace(/-/g
 function onKeyDown(e: KeyboardEvent): void {
   if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp' && e.key !== 'Home' && e.key !== 'End') return;
   const list = e.currentTarget as HTMLElement;
-  const items = Array.from(list.querySelectorAll<HTMLElement>('[data-finding]'));
+  // Findings inside a closed group are not reachable.
+  const items = Array.from(list.querySelectorAll<HTMLElement>('[data-finding]')).filter(
+    (el) => el.closest('details')?.open !== false,
+  );
   if (!items.length) return;
   const at = items.indexOf(document.activeElement as HTMLElement);
   const next =
@@ -29,8 +32,13 @@ function onKeyDown(e: KeyboardEvent): void {
   items[next]!.focus();
 }
 
+/**
+ * The findings by severity, each group folding away: errors and warnings open, information folded
+ * when there is anything worse, so the checklist and the grids below stay within reach.
+ */
 export function Findings({ findings, onPick }: { findings: Finding[]; onPick(f: Finding): void }) {
   let index = 0;
+  const worse = findings.some((f) => f.severity !== 'info');
   return (
     <section class="findings" aria-label={t('findingsTitle')}>
       <h2>
@@ -42,10 +50,17 @@ export function Findings({ findings, onPick }: { findings: Finding[]; onPick(f: 
           const group = findings.filter((f) => f.severity === severity);
           if (!group.length) return null;
           return (
-            <div class={`group ${severity}`} key={severity} data-severity={severity}>
-              <h3>
-                {t(HEADINGS[severity])} <span class="count">{group.length}</span>
-              </h3>
+            <details
+              class={`group ${severity}`}
+              key={severity}
+              data-severity={severity}
+              open={severity !== 'info' || !worse}
+            >
+              <summary>
+                <h3>
+                  {t(HEADINGS[severity])} <span class="count">{group.length}</span>
+                </h3>
+              </summary>
               <ul>
                 {group.map((f) => {
                   const i = index++;
@@ -65,7 +80,7 @@ export function Findings({ findings, onPick }: { findings: Finding[]; onPick(f: 
                   );
                 })}
               </ul>
-            </div>
+            </details>
           );
         })}
       </div>

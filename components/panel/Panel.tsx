@@ -6,8 +6,11 @@ import { Review } from '../review/Review';
 import type { ReviewApi } from '../review/api';
 import { Findings } from './Findings';
 import { Parts } from './Parts';
+import { ProgressHeader, Standing } from './Progress';
+import { type Send, StartScreen } from './StartScreen';
 import { Tables } from './Tables';
 import { t } from './t';
+import { YearField } from './YearField';
 import './panel.css';
 
 export type PanelState = { kind: 'connecting' } | { kind: 'unreachable' } | { kind: 'page'; status: PageStatus };
@@ -19,6 +22,12 @@ export interface PanelProps {
   onReveal(start: number, end: number): Promise<boolean>;
   /** The reviewer's exchanges with the pages (last year's report); without it the review section only exports. */
   review?: ReviewApi | null;
+  /** Into the draft's editor (the start screen's 插入完整报告); absent where nothing can be inserted. */
+  onInsert?: Send;
+  /** The report year the clerk gives for this page (null: read it from the draft again). */
+  onYear?(year: number | null): void;
+  /** The year given for this page, if any. */
+  givenYear?: number | null;
 }
 
 const formatName = (id: ReportFormat) => formats.find((f) => f.id === id)?.name ?? t('formatUnknown');
@@ -46,14 +55,49 @@ function Summary({ report, status }: { report: ReportJson; status: PageStatus })
   );
 }
 
+/** The year: asked for when the draft does not state it; named, with a way back, when the clerk gave it. */
+function Year({
+  report,
+  givenYear,
+  onYear,
+}: {
+  report: ReportJson;
+  givenYear: number | null;
+  onYear: PanelProps['onYear'];
+}) {
+  if (!onYear) return null;
+  if (report.verdict === 'needs-year')
+    return (
+      <section class="ask-year" aria-labelledby="ask-year-title">
+        <h2 id="ask-year-title">{t('yearAsk')}</h2>
+        <p>{t('yearAskHint')}</p>
+        <YearField initial={givenYear} onYear={onYear} />
+      </section>
+    );
+  if (givenYear !== null && report.year === givenYear)
+    return (
+      <p class="year-given">
+        {t('yearGiven', String(givenYear))}
+        <button type="button" class="link" onClick={() => onYear(null)}>
+          {t('yearForget')}
+        </button>
+      </p>
+    );
+  return null;
+}
+
 function Report({
   status,
   onReveal,
   review,
+  givenYear,
+  onYear,
 }: {
   status: PageStatus;
   onReveal: PanelProps['onReveal'];
   review: ReviewApi | null;
+  givenYear: number | null;
+  onYear: PanelProps['onYear'];
 }) {
   const [failed, setFailed] = useState(false);
   const report = status.report!;
@@ -64,25 +108,21 @@ function Report({
     );
   };
   const pick = (f: Finding) => (f.start !== undefined ? reveal(f.start, f.end ?? f.start + 1) : setFailed(true));
-  const problems = report.findings.filter((f) => f.severity !== 'info');
   return (
     <div class="report">
-      {report.title ? <h1 class="report-title">{report.title}</h1> : null}
+      {report.title ? <h2 class="report-title">{report.title}</h2> : null}
+      <ProgressHeader report={report} />
+      <Standing report={report} />
+      <Year report={report} givenYear={givenYear} onYear={onYear} />
       <Summary report={report} status={status} />
-      <Review status={status} api={review} />
-      {problems.length === 0 ? (
-        <div class="passed" role="status">
-          <strong>✓ {t('allPassed')}</strong>
-          <p>{t('allPassedHint')}</p>
-        </div>
-      ) : null}
       {failed ? (
         <p class="reveal-failed" role="alert">
           {t('revealFailed')}
         </p>
       ) : null}
+      {report.parts.length ? <Parts parts={report.parts} format={report.format} onPick={reveal} /> : null}
       {report.findings.length ? <Findings findings={report.findings} onPick={pick} /> : null}
-      {report.parts.length ? <Parts parts={report.parts} onPick={reveal} /> : null}
+      <Review status={status} api={review} />
       {/* The old structure does not demand the tables: say nothing of their absence. */}
       {report.format !== 'pre2019' || report.tables.some((x) => x.status !== 'missing') ? (
         <Tables tables={report.tables} findings={report.findings} onPick={reveal} />
@@ -91,30 +131,44 @@ function Report({
   );
 }
 
-export function Panel({ state, onRecheck, onReveal, review = null }: PanelProps) {
-  const status = state.kind === 'page' ? state.status : null;
+function NotReport() {
   return (
-    <main class="panel" data-state={state.kind === 'page' ? state.status.kind : state.kind}>
+    <div class="not-report" role="status">
+      <strong>{t('notReportTitle')}</strong>
+      <p>{t('notReportHint')}</p>
+    </div>
+  );
+}
+
+export function Panel({ state, onRecheck, onReveal, review = null, onInsert, onYear, givenYear = null }: PanelProps) {
+  const status = state.kind === 'page' ? state.status : null;
+  const report = status?.kind !== 'none' ? status?.report : undefined;
+  return (
+    <main
+      class="panel"
+      data-state={state.kind === 'page' ? state.status.kind : state.kind}
+      data-verdict={report?.verdict}
+    >
       <header>
-        <span class="brand">{t('panelTitle')}</span>
-        {status?.report ? (
-          <span class={`badge ${status.errors ? 'has-errors' : ''}`} data-errors={status.errors}>
-            {t('severityError')} {status.errors}
-          </span>
-        ) : null}
+        <h1 class="brand">{t('panelTitle')}</h1>
         <button type="button" class="recheck" onClick={onRecheck} disabled={state.kind === 'unreachable'}>
           {t('recheck')}
         </button>
       </header>
       {state.kind === 'connecting' ? <p class="note">{t('panelConnecting')}</p> : null}
       {state.kind === 'unreachable' ? <p class="note">{t('panelUnreachable')}</p> : null}
-      {status && (status.kind === 'none' || !status.report) ? (
-        <div class="not-report" role="status">
-          <strong>{t('notReportTitle')}</strong>
-          <p>{t('notReportHint')}</p>
-        </div>
+      {status && (!report || report.verdict === 'not-a-report') ? <NotReport /> : null}
+      {report?.verdict === 'empty' ? (
+        <StartScreen
+          report={report}
+          givenYear={givenYear}
+          {...(onInsert ? { onInsert } : {})}
+          {...(onYear ? { onYear } : {})}
+        />
       ) : null}
-      {status?.report && status.kind !== 'none' ? <Report status={status} onReveal={onReveal} review={review} /> : null}
+      {status && report && report.verdict !== 'empty' && report.verdict !== 'not-a-report' ? (
+        <Report status={status} onReveal={onReveal} review={review} givenYear={givenYear} onYear={onYear} />
+      ) : null}
     </main>
   );
 }

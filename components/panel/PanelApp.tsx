@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PageReport, PageStatus, RevealResult, type ToContent } from '../../lib/extension/messages';
+import { loadPageYear, onPageYearChanged, savePageYear } from '../options/store';
 import { browserReviewApi } from '../review/api';
+import { writeToPage } from './page';
 import { Panel, type PanelState } from './Panel';
 
 function send(tabId: number, message: ToContent): Promise<unknown> {
@@ -70,5 +72,27 @@ export function PanelApp({ boundTab }: { boundTab: number | null }) {
 
   const review = useMemo(() => (tabId === null ? null : browserReviewApi(tabId)), [tabId]);
 
-  return <Panel state={state} onRecheck={() => ask('recheck')} onReveal={reveal} review={review} />;
+  // The report year given for the page in the tab, remembered by its address.
+  const url = state.kind === 'page' ? state.status.url : null;
+  const [givenYear, setGivenYear] = useState<number | null>(null);
+  useEffect(() => {
+    setGivenYear(null);
+    if (url === null) return;
+    loadPageYear(url).then(setGivenYear, () => {});
+    return onPageYearChanged(url, setGivenYear);
+  }, [url]);
+
+  return (
+    <Panel
+      state={state}
+      onRecheck={() => ask('recheck')}
+      onReveal={reveal}
+      review={review}
+      givenYear={givenYear}
+      {...(url !== null ? { onYear: (year: number | null) => void savePageYear(url, year) } : {})}
+      {...(tabId !== null
+        ? { onInsert: (html: string) => writeToPage(tabId, { type: 'editor', op: { op: 'insertHtml', html } }) }
+        : {})}
+    />
+  );
 }

@@ -1,6 +1,7 @@
 import { formats } from '../../lib/format';
 import type { ColumnDef, SectionDef, TableDef } from '../../lib/format/schema';
 import type { CellResult, Finding, Severity, TableResult } from '../../lib/check/report';
+import { tableName } from './Progress';
 import { t } from './t';
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
@@ -10,15 +11,22 @@ interface Mark {
   finding: Finding;
 }
 
+/** Whether a finding points at this cell: by the cells it stands for (a grouped finding), else by row and column. */
+const names = (f: Finding, row: string, column: string) =>
+  f.cells
+    ? f.cells.some((c) => c.row === row && c.column === column)
+    : (f.row === undefined || f.row === row) && (f.column === undefined || f.column === column);
+
 /** Findings that name a cell, a row or a column of this table, by the cell they point at. */
 function marksOf(table: TableResult['table'], findings: Finding[]): (row: string, column: string) => Mark | undefined {
-  const named = findings.filter((f) => f.table === table && (f.row !== undefined || f.column !== undefined));
+  const named = findings.filter(
+    (f) => f.table === table && (f.cells?.length || f.row !== undefined || f.column !== undefined),
+  );
   return (row, column) => {
     let best: Mark | undefined;
     for (const f of named) {
-      if ((f.row === undefined || f.row === row) && (f.column === undefined || f.column === column)) {
-        if (!best || RANK[f.severity] > RANK[best.severity]) best = { severity: f.severity, finding: f };
-      }
+      if (names(f, row, column) && (!best || RANK[f.severity] > RANK[best.severity]))
+        best = { severity: f.severity, finding: f };
     }
     return best;
   };
@@ -40,7 +48,8 @@ function Cell({
   column: string;
 }) {
   const text = cell ? (cell.value !== null ? String(cell.value) : cell.raw) : '';
-  const where = mark?.finding.start !== undefined ? mark.finding : cell;
+  // A grouped finding jumps to its first cell: this cell is the place to go.
+  const where = mark?.finding.start !== undefined && !mark.finding.cells ? mark.finding : cell;
   const cls = [
     'cell',
     mark ? `bad ${mark.severity}` : '',
@@ -63,7 +72,7 @@ function Cell({
 }
 
 /** A row label without its long remark: （二）部分公开（区分处理的，只计这一情形…） → （二）部分公开. */
-const shortLabel = (label: string) => label.replace(/（[^）]{6,}）$/, '');
+export const shortLabel = (label: string) => label.replace(/（[^）]{6,}）$/, '');
 
 function depth(section: SectionDef, id: string): number {
   const parent = section.rows.find((r) => r.id === id)?.parent;
@@ -102,7 +111,9 @@ function Section({
       <table class="grid" data-table={table.id} data-section={section.id}>
         <thead>
           <tr>
-            <th class="label" />
+            <th class="label">
+              <span class="sr-only">{t('rowHeader')}</span>
+            </th>
             {groups[0]!.map((c) => (
               <th key={c.id} title={c.label}>
                 {c.label}
@@ -137,7 +148,7 @@ function Section({
       {section.label ? <caption>{section.label}</caption> : null}
       <thead>
         <tr>
-          <th class="label" />
+          <th class="label">{table.labelHeader ?? <span class="sr-only">{t('rowHeader')}</span>}</th>
           {section.columns.map((c) => (
             <th key={c.id} title={c.label}>
               {c.label}
@@ -179,14 +190,13 @@ function tableDef(result: TableResult): TableDef | undefined {
 /** The three tables as compact grids built from the format data, each failing cell marked. */
 export function Tables({ tables, findings, onPick }: { tables: TableResult[]; findings: Finding[]; onPick: Pick }) {
   return (
-    <section class="tables">
-      <h2>{t('tablesTitle')}</h2>
+    <section class="tables" aria-labelledby="tables-title">
+      <h2 id="tables-title">{t('tablesTitle')}</h2>
       {tables.map((result) => {
         const def = tableDef(result);
         const cells = new Map((result.cells ?? []).map((c) => [`${c.row}|${c.column}`, c]));
         const mark = marksOf(result.table, findings);
-        const title =
-          def?.title ?? formats.flatMap((f) => f.tables).find((d) => d.id === result.table)?.title ?? result.table;
+        const title = tableName(result.table, result.format);
         return (
           <div
             class={`table ${result.status}`}

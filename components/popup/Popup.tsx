@@ -9,6 +9,7 @@ import {
   type Snippet,
 } from '../../lib/write/snippets';
 import { t, type MessageKey } from '../panel/t';
+import { readYear } from '../panel/YearField';
 import './popup.css';
 
 /** An action on the page; a rejection means it did not happen (no editor, page closed). */
@@ -25,14 +26,6 @@ export interface PopupProps {
   /** Absent when the extension already runs on this site. */
   onEnableSite?: () => void;
   onOpenFiller(table: TableId, year: number): void;
-}
-
-const MIN_YEAR = 2008;
-
-/** A report year as typed: four digits from the first year of reports to next year. */
-function readYear(raw: string, now: Date): number | null {
-  const y = Number(raw.trim());
-  return Number.isInteger(y) && y >= MIN_YEAR && y <= now.getFullYear() + 1 ? y : null;
 }
 
 /**

@@ -154,3 +154,65 @@ describe('table filler: other tables', () => {
     expect(screen.queryByText('替换草稿中的表格')).toBeNull();
   });
 });
+
+describe('table filler in a 320–400 px panel', () => {
+  const visible = (el: Element) => !el.closest('[hidden]');
+  const grid = () => document.querySelector('table.filler-grid[data-section="requests"]')!;
+  const shownHeaders = () => [...grid().querySelectorAll('thead th')].filter(visible).map((th) => th.textContent);
+
+  it('shows table 三 one applicant column at a time, beside the 总计 column that is always there', () => {
+    setup();
+    const picker = screen.getByRole('group', { name: '填写哪一列' });
+    const buttons = [...picker.querySelectorAll('button')];
+    expect(buttons.map((b) => b.textContent)).toEqual([
+      '自然人',
+      '商业企业',
+      '科研机构',
+      '社会公益组织',
+      '法律服务机构',
+      '其他',
+    ]);
+    expect(buttons[0]!.getAttribute('aria-pressed')).toBe('true');
+    expect(shownHeaders()).toEqual(['申请人情况', '自然人', '总计']);
+    // Every number row keeps its computed total in view.
+    const rows = [...grid().querySelectorAll('tbody tr:not(.group)')];
+    expect(rows.length).toBeGreaterThan(20);
+    for (const r of rows) expect(r.querySelectorAll('td:not([hidden])').length).toBe(2);
+    for (const r of rows) expect(visible(r.querySelector('td.total output')!)).toBe(true);
+  });
+
+  it('switches columns, keeping what was typed, and the totals add up across them', () => {
+    setup();
+    const at = (row: string, column: string) => field(format2021, 'requests', row, column);
+    type(at('new', 'natural'), '4');
+    fireEvent.click(screen.getByRole('button', { name: '商业企业' }));
+    expect(shownHeaders()).toEqual(['申请人情况', '法人或其他组织商业企业', '总计']);
+    expect(visible(at('new', 'natural'))).toBe(false);
+    expect(visible(at('new', 'business'))).toBe(true);
+    type(at('new', 'business'), '3');
+    expect(at('new', 'total').textContent).toBe('7');
+    fireEvent.click(screen.getByRole('button', { name: '自然人' }));
+    expect((at('new', 'natural') as HTMLInputElement).value).toBe('4');
+  });
+
+  it('keeps short row labels in the narrow grid, the full label as its name', () => {
+    setup();
+    const partial = [...grid().querySelectorAll('tbody th')].find((th) =>
+      th.textContent?.startsWith('（二）部分公开'),
+    )!;
+    expect(partial.textContent).toBe('（二）部分公开');
+    expect(partial.getAttribute('title')).toBe('（二）部分公开（区分处理的，只计这一情形，不计其他情形）');
+  });
+
+  it('shows the whole grid where there is room', () => {
+    const width = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientWidth')!;
+    Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 900 });
+    try {
+      setup();
+      expect(screen.queryByRole('group', { name: '填写哪一列' })).toBeNull();
+      expect(shownHeaders()).toHaveLength(8);
+    } finally {
+      Object.defineProperty(HTMLElement.prototype, 'clientWidth', width);
+    }
+  });
+});

@@ -51,7 +51,7 @@ describe('side panel', () => {
     const grid = container.querySelector('table[data-table="requests"]')!;
     expect(grid.querySelectorAll('tbody tr').length).toBe(27);
     expect([...grid.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual([
-      '',
+      '申请人情况',
       '自然人',
       '商业企业',
       '科研机构',
@@ -106,12 +106,17 @@ describe('side panel', () => {
     expect(unreachable.container.textContent).toContain('无法检查此页面');
   });
 
-  it('shows 全部通过 when nothing is wrong, and the old structure without its tables', () => {
-    const passing: PageStatus = {
+  it('shows 全部通过 on the engine’s all-clear only, and the old structure without its tables', () => {
+    // Findings taken away do not make a report all clear: the verdict does.
+    const quiet: PageStatus = {
       ...seed003,
       report: { ...seed003.report!, findings: seed003.report!.findings.filter((f) => f.severity === 'info') },
     };
-    const { container } = show({ kind: 'page', status: passing });
+    expect(show({ kind: 'page', status: quiet }).container.querySelector('.passed')).toBeNull();
+    cleanup();
+    const clear = statusOf('002_b149f0f934cd76e1.txt', 'published');
+    expect(clear.report!.verdict).toBe('all-clear');
+    const { container } = show({ kind: 'page', status: clear });
     expect(container.querySelector('.passed')!.textContent).toContain('全部通过');
     cleanup();
     const old = show({ kind: 'page', status: statusOf('004_90225ff58829eda7.txt', 'published') });

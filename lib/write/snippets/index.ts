@@ -19,7 +19,7 @@ export interface SnippetOptions {
 
 const NUMERALS = '一二三四五六七八九十';
 
-export const partHeading = (part: PartDef) => `${NUMERALS[part.number - 1]}、${part.title}`;
+export const partHeading = (part: Pick<PartDef, 'number' | 'title'>) => `${NUMERALS[part.number - 1]}、${part.title}`;
 
 export const reportTitle = (o: { year: number; unit: string }) => `${o.unit.trim()}${o.year}年政府信息公开工作年度报告`;
 
