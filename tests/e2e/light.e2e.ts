@@ -19,7 +19,9 @@ afterAll(() => closeWithoutForeignRequests(h));
 declare const chrome: {
   scripting: {
     executeScript(injection: { target: { tabId: number }; func: () => unknown }): Promise<{ result?: unknown }[]>;
+    getRegisteredContentScripts(): Promise<{ id: string; js?: string[]; matches?: string[] }[]>;
   };
+  storage: { local: { set(v: object): Promise<void> } };
 };
 
 /** Whether the engine was injected into the tab's top frame: its handler sits in the content scripts' world. */
@@ -72,5 +74,25 @@ describe('the light content script', () => {
     const status = await h.status(tabId);
     expect(status).toMatchObject({ kind: 'editor', parsed: true });
     expect(status.report?.title).toContain('政府信息公开工作');
+  });
+
+  it('is what the background registers for a site the user enabled, and the engine comes there too', async () => {
+    // A host outside *.gov.cn needs the permission prompt, which a test cannot answer; a second gov.cn
+    // host is already granted, so the same registration path runs for it.
+    const host = 'cms.test.gov.cn';
+    await h.worker.evaluate((s) => chrome.storage.local.set({ settings: s }), {
+      sites: [host],
+      year: null,
+      disabled: [],
+    });
+    await expect
+      .poll(() => h.worker.evaluate(() => chrome.scripting.getRegisteredContentScripts()), { timeout: 10_000 })
+      .toEqual([expect.objectContaining({ js: ['loader.js'], matches: [`*://${host}/*`] })]);
+    // The page gets the loader twice (manifest and registration): it runs once, and the engine once.
+    const { tabId } = await h.open('published-2021.html', host);
+    await expect.poll(() => h.status(tabId).then((s) => s.kind), { timeout: 10_000 }).toBe('published');
+    expect((await h.status(tabId)).report?.findings.length).toBeGreaterThan(0);
+    expect(await engineLoaded(tabId)).toBe(true);
+    await h.worker.evaluate(() => chrome.storage.local.set({ settings: { sites: [], year: null, disabled: [] } }));
   });
 });
