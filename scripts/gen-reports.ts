@@ -190,6 +190,88 @@ export function page(title: string, body: string, unit: string, published: strin
 `;
 }
 
+const MENU = [
+  '首页',
+  '政务公开',
+  '政务服务',
+  '互动交流',
+  '走进本县',
+  '新闻中心',
+  '政策文件',
+  '政策解读',
+  '通知公告',
+  '人事信息',
+];
+const SUBMENU = [
+  '机构职能',
+  '领导信息',
+  '规划计划',
+  '财政信息',
+  '重大项目',
+  '公共资源',
+  '社会救助',
+  '教育信息',
+  '卫生健康',
+  '生态环境',
+];
+
+/**
+ * What a real government site wraps around every article, to about `bytes` bytes: style sheets and
+ * analytics/menu scripts inline in the head, a mega-menu of links, related-article lists and a long
+ * footer (real saved pages weigh 50–150 KB, most of it this).
+ */
+function siteChrome(bytes: number, rnd: () => number): { head: string; menus: string; related: string } {
+  const css: string[] = [];
+  const js: string[] = [];
+  const links: string[] = [];
+  const related: string[] = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const part = i % 4;
+    let s: string;
+    if (part === 0) {
+      s = `.m${i} .nav-item-${i % 37}>a:hover,.list-${i} li span.date{color:#${Math.floor(rnd() * 0xffffff)
+        .toString(16)
+        .padStart(6, '0')};margin:${i % 9}px ${i % 13}px;font-size:${12 + (i % 6)}px;line-height:1.${i % 9}}\n`;
+      css.push(s);
+    } else if (part === 1) {
+      s = `function f${i}(e){var t=document.getElementById("m${i}");if(!t)return;for(var n=0;n<t.children.length;n++){t.children[n].className=n==e?"on":"";}window._hmt&&_hmt.push(["_trackEvent","nav","${i}"]);}\n`;
+      js.push(s);
+    } else if (part === 2) {
+      const m = MENU[i % MENU.length]!;
+      s = `<li><a href="/col/col${1000 + i}/index.html" target="_blank" title="${m}">${m}</a><ul>${SUBMENU.map((x, j) => `<li><a href="/col/col${2000 + i * 10 + j}/">${x}</a></li>`).join('')}</ul></li>\n`;
+      links.push(s);
+    } else {
+      s = `<li><a href="/art/2024/${1 + (i % 12)}/${1 + (i % 28)}/art_${1000 + i}_${i * 7}.html">关于${TOPICS[i % TOPICS.length]}工作情况的通知（第${i}期）</a><span>2024-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}</span></li>\n`;
+      related.push(s);
+    }
+    size += Buffer.byteLength(s);
+  }
+  return {
+    head: `<link rel="stylesheet" href="/css/common.css"><style>${css.join('')}</style><script>var _hmt=_hmt||[];${js.join('')}</script><script src="/js/jquery.min.js"></script>`,
+    menus: `<ul class="menu">${links.join('')}</ul>`,
+    related: `<div class="related"><h3>相关信息</h3><ul>${related.join('')}</ul></div>`,
+  };
+}
+
+/** A report as a real site saves it: `page`'s article inside about `bytes` bytes of site chrome. */
+export function realShapedPage(
+  title: string,
+  body: string,
+  unit: string,
+  published: string,
+  bytes: number,
+  rnd: () => number,
+  charset = 'utf-8',
+): string {
+  const plain = page(title, body, unit, published, charset);
+  const chrome = siteChrome(Math.max(0, bytes - Buffer.byteLength(plain)), rnd);
+  return plain
+    .replace('</head>', `${chrome.head}</head>`)
+    .replace('<div class="main">', `${chrome.menus}<div class="main">`)
+    .replace('<div class="footer">', `${chrome.related}<div class="footer">`);
+}
+
 let gbkTable: Map<string, number[]> | null = null;
 
 /** GBK bytes for a string (TextEncoder only speaks UTF-8): the two-byte table is read off the platform's own GBK decoder. */
@@ -245,8 +327,9 @@ const YEARS = [2019, 2020, 2021, 2022, 2023, 2024];
 /**
  * N reports into `dir`: mostly saved pages (one in five in GBK), one in four as plain text, every
  * seventh with a wrong total. Written one at a time; returns the manifest (also in manifest.json).
+ * `real`: every report a saved page of 50–150 KB with a real site's chrome (none as plain text).
  */
-export async function generateFolder(dir: string, n: number, seed = 1): Promise<ManifestEntry[]> {
+export async function generateFolder(dir: string, n: number, seed = 1, real = false): Promise<ManifestEntry[]> {
   await mkdir(dir, { recursive: true });
   const rnd = random(seed);
   const manifest: ManifestEntry[] = [];
@@ -256,18 +339,21 @@ export async function generateFolder(dir: string, n: number, seed = 1): Promise<
     const unit = unitName(level, i);
     const wrongTotal = i % 7 === 3;
     const r = report(year, unit, level, rnd, { wrongTotal });
-    const asText = i % 4 === 1;
+    const asText = !real && i % 4 === 1;
     const gbk = !asText && i % 5 === 2;
     const file = `${String(i).padStart(5, '0')}_${year}.${asText ? 'txt' : 'html'}`;
+    const args = [
+      `${unit}${year}年政府信息公开工作年度报告`,
+      r.html,
+      unit,
+      `${year + 1}-01-${String(10 + (i % 20)).padStart(2, '0')}`,
+    ] as const;
+    const charset = gbk ? 'gb2312' : 'utf-8';
     const content = asText
       ? r.text
-      : page(
-          `${unit}${year}年政府信息公开工作年度报告`,
-          r.html,
-          unit,
-          `${year + 1}-01-${String(10 + (i % 20)).padStart(2, '0')}`,
-          gbk ? 'gb2312' : 'utf-8',
-        );
+      : real
+        ? realShapedPage(...args, 50_000 + Math.floor(rnd() * 100_000), rnd, charset)
+        : page(...args, charset);
     await writeFile(join(dir, file), gbk ? encodeGbk(content) : content);
     manifest.push({ file, year, unit, encoding: gbk ? 'gbk' : 'utf-8', wrongTotal });
   }
