@@ -11,7 +11,6 @@ import { checkText } from '../lib/check/engine';
 import { checkHtml, parsePage } from '../lib/review/html';
 import { escapeHtml } from '../lib/write/snippets/table';
 import { countyReport2021, generateFolder, hugePage } from './gen-reports';
-import { chromiumArgs } from '../tests/e2e/harness';
 
 /** Where docs/benchmarks.md's mutation-testing section starts (written by hand from `npm run mutate`). */
 const MUTATION_MARKER = '<!-- mutation -->';
@@ -266,9 +265,14 @@ async function extensionFigures(tmp: string): Promise<ExtensionFigures> {
       const context = await chromium.launchPersistentContext(join(tmp, `profile-${withExtension}`), {
         executablePath: '/usr/bin/chromium',
         headless: true,
-        args: withExtension
-          ? chromiumArgs(dir)
-          : [...chromiumArgs(dir).filter((a) => !a.includes('extension')), '--disable-extensions'],
+        // The e2e harness's way: the page's gov.cn host mapped to the local server.
+        args: [
+          ...CHROMIUM_ARGS,
+          '--host-resolver-rules=MAP *.gov.cn 127.0.0.1',
+          ...(withExtension
+            ? [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`]
+            : ['--disable-extensions']),
+        ],
       });
       try {
         for (const path of ['/plain.html', '/frames.html']) {
