@@ -13,7 +13,7 @@ import { run } from './audit/run';
  * Exit 0: no finding is an error; 1: one is; 2: bad usage or an input that cannot be read.
  */
 const USAGE = 'npm run audit -- [--json|--csv|--md] [--prev 上年报告] [--jobs N] [--quiet] 文件、文件夹或网址…';
-const KNOWN = new Set(['--', 'json', 'csv', 'md', 'prev', 'year', 'jobs', 'quiet', 'help', 'h']);
+const KNOWN = new Set(['--', 'json', 'csv', 'md', 'prev', 'year', 'jobs', 'quiet', 'follow-attachments', 'help', 'h']);
 
 const cli = cac('audit');
 cli
@@ -24,6 +24,7 @@ cli
   .option('--prev <file>', '上年报告（文件或网址），用于核对上年结转数和照抄上年的段落')
   .option('--year <year>', '报告年度（页面未写明时）')
   .option('--jobs <n>', `并行检查的线程数（默认 ${availableParallelism()}，即 CPU 核数）`)
+  .option('--follow-attachments', '页面只有附件（.pdf/.doc/.docx）时，下载同一网站上的附件并检查')
   .option('--quiet', '不显示进度条')
   .help();
 
@@ -89,7 +90,7 @@ async function main(): Promise<void> {
     if (e instanceof InputError) fail(e.message);
     throw e;
   }
-  if (!sources.length) fail(`没有找到 .html、.htm 或 .txt 文件：${args.join(' ')}`);
+  if (!sources.length) fail(`没有找到 .html、.htm、.txt、.pdf、.docx 或 .doc 文件：${args.join(' ')}`);
 
   const showBar = !options.quiet && process.stderr.isTTY && sources.length > 1 && !(mode === 'text' && out.isTTY);
   const bar = showBar
@@ -116,7 +117,13 @@ async function main(): Promise<void> {
     yield* sources;
   }
   let first = true;
-  for await (const outcome of run(list(), { mode, jobs: threads, previous, year })) {
+  for await (const outcome of run(list(), {
+    mode,
+    jobs: threads,
+    previous,
+    year,
+    followAttachments: !!options.followAttachments,
+  })) {
     bar?.increment();
     if (outcome.out === undefined || !outcome.findings) {
       summary.unreadable++;

@@ -1,5 +1,6 @@
 import { format2019, format2021, formatForYear, formatPre2019, formats } from '../format';
 import type { FormatDef, TableDef, TableId } from '../format/schema';
+import type { Attachment } from '../read/attachments';
 import type { Doc } from '../read/doc';
 import { readMeta, type Meta } from '../read/meta';
 import { findHeadings, matchParts, type Heading, type PartMatch } from '../read/parts';
@@ -32,6 +33,15 @@ export interface Analysis {
   contents: Map<number, PartReading>;
   now: Date;
   previous?: Previous;
+  file?: FileInfo;
+}
+
+/** The file a report was read from, when it was not a page or a text. */
+export interface FileInfo {
+  kind: 'pdf' | 'docx' | 'doc';
+  pages?: number;
+  /** PDF pages with no text layer (scanned images). */
+  imagePages?: number;
 }
 
 /** What the cross-year checks need of last year's report. */
@@ -51,6 +61,7 @@ export interface AnalyseOptions {
   publishedAt?: string;
   now?: Date;
   previous?: Previous;
+  file?: FileInfo;
 }
 
 // Table rows that start with a top-level ordinal (一、本年新收…) are not part headings.
@@ -128,6 +139,7 @@ export function analyse(doc: Doc, options: AnalyseOptions = {}): Analysis {
     contents: readPartContents(doc.text, parts, tables, (id) => tableParts.get(id)),
     now: options.now ?? new Date(),
     previous: options.previous,
+    file: options.file,
   };
 }
 
@@ -165,7 +177,24 @@ export function partAt(a: Analysis, offset: number | undefined): number | undefi
 
 /** Whether the report is judged against the 2019/2021 six-part structure. */
 export function demandsStructure(a: Analysis): boolean {
-  return !!a.expected?.demandsParts && a.format !== 'pre2019' && a.format !== 'unknown';
+  return !!a.expected?.demandsParts && a.format !== 'pre2019' && a.format !== 'unknown' && !bodyInAttachment(a);
+}
+
+/**
+ * The page is only a title and a link to the report as a file: no table read, at most one part
+ * heading, and a document attached. Its structure is the attachment's, not the page's.
+ */
+export function bodyInAttachment(a: Analysis): boolean {
+  if (!a.doc.attachments?.length) return false;
+  if ([...a.tables.values()].some((t) => t.status === 'ok')) return false;
+  return a.parts.filter((p) => p.status !== 'missing').length <= 1;
+}
+
+/** The attached file that is the report: one named like a report, else the only one of a report page. */
+export function reportAttachment(a: Analysis): Attachment | undefined {
+  if (!bodyInAttachment(a)) return undefined;
+  const files = a.doc.attachments!;
+  return files.find((f) => titleNamesReport(f.name.replace(/\.\w+$/, ''))) ?? (a.isReport ? files[0] : undefined);
 }
 
 const labelCache = new WeakMap<TableDef, Map<string, string>>();

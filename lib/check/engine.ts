@@ -1,9 +1,10 @@
-import { analyse, partAt, type Analysis, type Previous } from './analysis';
+import { analyse, partAt, reportAttachment, type Analysis, type FileInfo, type Previous } from './analysis';
 import { checks } from './checks';
 import { docFromText, type Doc } from '../read/doc';
 import { findArticle } from '../read/article';
 import { publishedIn } from '../read/meta';
 import { readDom } from '../read/dom';
+import { attachmentLinks } from '../read/attachments';
 import type { Finding, FindingCode, ReportJson, TableResult } from './report';
 import { progressOf, verdictOf } from './verdict';
 
@@ -17,6 +18,8 @@ export interface CheckOptions {
   publishedAt?: string;
   /** Last year's report, for carryover-mismatch and copied-text. */
   previous?: Previous;
+  /** The file the text was read from, when it was not a page or a text (a PDF, a Word file). */
+  file?: FileInfo;
   /** Codes the user turned off. */
   disabled?: readonly FindingCode[];
   now?: Date;
@@ -29,7 +32,7 @@ function toJson(a: Analysis, disabled: readonly FindingCode[]): Checked {
   const findings: Finding[] = [];
   for (const check of checks) {
     if (disabled.includes(check.code)) continue;
-    if (a.empty || (!a.isReport && check.code !== 'not-a-report')) continue;
+    if (!check.always && (a.empty || !a.isReport)) continue;
     for (const d of check.run(a)) {
       findings.push({
         ...d,
@@ -58,6 +61,7 @@ function toJson(a: Analysis, disabled: readonly FindingCode[]): Checked {
   });
   const demandsParts = !!a.expected?.demandsParts && a.format !== 'pre2019';
   const progress = progressOf(a, findings, tables, disabled);
+  const attachment = reportAttachment(a);
   return {
     source: a.source,
     title: a.meta.title,
@@ -81,6 +85,7 @@ function toJson(a: Analysis, disabled: readonly FindingCode[]): Checked {
     findings,
     verdict: verdictOf(a, findings, progress),
     progress,
+    ...(attachment ? { attachment: { name: attachment.name, href: attachment.href } } : {}),
     text: a.doc.text,
     period: a.meta.period ? { from: a.meta.period.years[0]!, to: a.meta.period.years[1]! } : null,
   };
@@ -108,6 +113,7 @@ export function checkDom(
   options: CheckOptions = {},
 ): Checked & { locate(start: number, end: number): Range | null } {
   const { doc, locate } = readDom(root);
+  doc.attachments = attachmentLinks(root);
   return { ...checkDoc(doc, options), locate };
 }
 

@@ -28,6 +28,8 @@ export const FindingCode = z.enum([
   'cells-blank',
   'template-text',
   'part-empty',
+  'attachment-only',
+  'scanned-file',
 ]);
 export type FindingCode = z.infer<typeof FindingCode>;
 
@@ -151,6 +153,8 @@ export const ReportJson = z.object({
   findings: z.array(Finding),
   verdict: Verdict,
   progress: Progress,
+  /** The file the page links as its report, when the page holds nothing else of it. */
+  attachment: z.optional(z.object({ name: z.string(), href: z.string() })),
 });
 export type ReportJson = z.infer<typeof ReportJson>;
 

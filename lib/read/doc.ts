@@ -1,3 +1,4 @@
+import type { Attachment } from './attachments';
 import { compact, type Compact } from './text';
 
 /**
@@ -10,6 +11,8 @@ export interface Doc {
   compact: Compact;
   /** The page's own <title>, when the input was a whole page. */
   pageTitle?: string;
+  /** Links to document files (.pdf, .doc…) in the text checked. */
+  attachments?: Attachment[];
 }
 
 export const IMAGE = '\uFFFC';

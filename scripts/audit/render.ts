@@ -1,8 +1,7 @@
 import { reportCsvRow, terminalReport } from '../../lib/review/audit';
-import type { CheckOptions } from '../../lib/check/engine';
 import { reportJson, reviewSheet } from '../../lib/review/export';
 import { ReportJson, type Finding } from '../../lib/check/report';
-import { checkSource } from './input';
+import { checkSource, type SourceOptions } from './input';
 
 export type Mode = 'json' | 'csv' | 'md' | 'text';
 
@@ -18,11 +17,7 @@ export function render(mode: Mode, r: ReportJson): string {
 }
 
 /** Reads, checks and renders one source; never throws. */
-export async function outcome(
-  source: string,
-  mode: Mode,
-  options: CheckOptions & { timeoutMs?: number },
-): Promise<Outcome> {
+export async function outcome(source: string, mode: Mode, options: SourceOptions): Promise<Outcome> {
   try {
     const r = reportJson(await checkSource(source, options));
     return { source, out: render(mode, r), findings: r.findings.map(({ code, severity }) => ({ code, severity })) };

@@ -1,5 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -7,7 +8,12 @@ import { build } from 'esbuild';
 import type { CheckOptions } from '../../lib/check/engine';
 import { outcome, type Mode, type Outcome } from './render';
 
-export type RunOptions = Pick<CheckOptions, 'previous' | 'year'> & { mode: Mode; jobs?: number; timeoutMs?: number };
+export type RunOptions = Pick<CheckOptions, 'previous' | 'year'> & {
+  mode: Mode;
+  jobs?: number;
+  timeoutMs?: number;
+  followAttachments?: boolean;
+};
 
 /**
  * Checks sources and hands back their outcomes in input order. With several jobs a pool of worker
@@ -41,6 +47,19 @@ async function workerScript(dir: string): Promise<string> {
     target: 'node20',
     outfile,
     logLevel: 'error',
+    // The file readers' libraries stay in node_modules (pdf.js loads its own worker beside itself):
+    // required by absolute path, since the bundle runs from a temporary folder.
+    plugins: [
+      {
+        name: 'external-readers',
+        setup(b) {
+          b.onResolve({ filter: /^(?:pdfjs-dist|mammoth|word-extractor)(?:\/|$)/ }, (args) => ({
+            path: createRequire(import.meta.url).resolve(args.path),
+            external: true,
+          }));
+        },
+      },
+    ],
   });
   return outfile;
 }

@@ -13,6 +13,8 @@ export interface Check {
   /** Runs only when the report year (so the format it requires) is known: listed as unchecked otherwise. */
   needsYear?: boolean;
   run(a: Analysis): Draft[];
+  /** Runs on inputs not recognised as a report too (they say why nothing else was checked). */
+  always?: boolean;
 }
 
 export const defineCheck = (check: Check): Check => check;

@@ -20,10 +20,14 @@ import copiedText from './copied-text';
 import cellsBlank from './cells-blank';
 import templateText from './template-text';
 import partEmpty from './part-empty';
+import attachmentOnly from './attachment-only';
+import scannedFile from './scanned-file';
 
 /** Every check the engine runs, in the order their findings are listed. */
 export const checks: readonly Check[] = [
   notAReport,
+  scannedFile,
+  attachmentOnly,
   formatOutdated,
   oldFormat,
   partMissing,
