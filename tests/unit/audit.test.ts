@@ -1,5 +1,4 @@
 // @vitest-environment node
-import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -10,25 +9,9 @@ import { haveRealReports } from '../support/real';
 import { REPORT_CSV_HEADER } from '../../lib/review/audit';
 import { AuditOutput, type ReportJson } from '../../lib/check/report';
 import { encodeGbk, generateFolder, page, random, report, type ManifestEntry } from '../../scripts/gen-reports';
-import { realDir, root, seedNames, seedsDir } from '../paths';
+import { realDir, seedNames, seedsDir } from '../paths';
 import { parseCsv } from '../support/csv';
-
-/** The `audit` command as a reviewer runs it: a child process, its streams and exit code. */
-function audit(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(resolve(root, 'node_modules/.bin/tsx'), [resolve(root, 'scripts/audit.ts'), ...args], {
-      cwd: root,
-    });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.stderr.on('data', (b: Buffer) => err.push(b));
-    child.on('error', fail);
-    child.on('close', (code) =>
-      done({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }),
-    );
-  });
-}
+import { audit } from '../support/cli';
 
 const seeds = seedNames.map((n) => join(seedsDir, n));
 const seedYears = [2019, 2019, 2018, 2020, 2017];

@@ -424,8 +424,7 @@ function joinPages(pages: { blocks: Block[]; size: number }[]): string {
   pages.forEach((p, i) => {
     for (const b of p.blocks) {
       const edge = furniture[i]!.has(b);
-      if (edge && (PAGE_NUMBER.test(b.text) || (pages.length >= 3 && (seen.get(shape(b)) ?? 0) >= pages.length / 2)))
-        continue;
+      if (edge && (PAGE_NUMBER.test(b.text) || (seen.get(shape(b)) ?? 0) >= Math.max(2, pages.length / 2))) continue;
       out.push(b.text);
     }
   });
