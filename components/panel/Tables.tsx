@@ -54,6 +54,8 @@ function Cell({
     'cell',
     mark ? `bad ${mark.severity}` : '',
     cell?.status === 'invalid' || cell?.status === 'blank' ? 'odd' : '',
+    // Still to fill, not wrong: marked softly.
+    !cell || cell.status === 'blank' || cell.status === 'missing' ? 'blank' : '',
   ]
     .join(' ')
     .trim();

@@ -156,7 +156,7 @@ export function reviewSheet(r: ReportJson, meta: SheetMeta = {}): string {
 const html = (s: string) =>
   s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
-/** The review sheet as a page to print (the side panel's 打印审阅单): the same facts as `reviewSheet`, with each finding's code. */
+/** The review sheet as a page to print (the side panel's 打印审阅单): the same facts as `reviewSheet`, in Chinese only. */
 export function reviewSheetHtml(r: ReportJson, meta: SheetMeta = {}): string {
   const name = meta.checkName ?? defaultCheckName;
   const title = r.title ?? r.source;
@@ -172,7 +172,7 @@ export function reviewSheetHtml(r: ReportJson, meta: SheetMeta = {}): string {
   facts.push(['结果', `错误 ${count('error')} 项，警告 ${count('warning')} 项，提示 ${count('info')} 项`]);
   const rows = r.findings.map(
     (f, i) =>
-      `<tr class="${f.severity}"><td>${i + 1}</td><td>${SEVERITY_NAMES[f.severity]}</td><td>${html(name(f.code))}<br><code>${f.code}</code></td><td>${html(findingPlace(r, f))}</td><td>${html(f.message)}</td></tr>`,
+      `<tr class="${f.severity}"><td>${i + 1}</td><td>${SEVERITY_NAMES[f.severity]}</td><td>${html(name(f.code))}</td><td>${html(findingPlace(r, f))}</td><td>${html(f.message)}</td></tr>`,
   );
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>审阅单：${html(title)}</title>
@@ -185,7 +185,6 @@ table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid #444; padding: 3px 5px; vertical-align: top; text-align: left; }
 tr { page-break-inside: avoid; }
 tr.error td:nth-child(2) { color: #b71c1c; font-weight: 700; }
-code { font-size: 9pt; color: #555; }
 </style></head>
 <body>
 <h1>${html(title)}</h1>

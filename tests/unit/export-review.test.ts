@@ -97,7 +97,7 @@ describe('findings as files', () => {
     expect(md.split('\n').filter((l) => /^\| \d+ \|/.test(l))).toHaveLength(report.findings.length);
   });
 
-  it('HTML sheet: name, unit, year, URL, date checked, and each finding with severity, code, message and place, escaped', () => {
+  it('HTML sheet: name, unit, year, URL, date checked, and each finding with severity, check name, message and place, escaped', () => {
     const withTag: ReportJson = {
       ...report,
       findings: [...report.findings, { code: 'copied-text', severity: 'warning', message: '<b>x</b> & y' }],
@@ -120,7 +120,7 @@ describe('findings as files', () => {
     const carry = rows.find((r) => r.textContent!.includes('法人或其他组织·商业企业'))!;
     const cells = [...carry.querySelectorAll('td')].map((td) => td.textContent);
     expect(cells[1]).toBe('错误');
-    expect(cells[2]).toContain('carryover-mismatch');
+    expect(cells[2]).toBe('上年结转申请数与上年报告的结转下年度数不一致');
     expect(cells[3]).toContain('行「二、上年结转政府信息公开申请数量」');
     expect(cells[4]).toContain('为 10');
     expect(rows.at(-1)!.querySelector('td:last-child')!.textContent).toBe('<b>x</b> & y');
@@ -132,5 +132,15 @@ describe('findings as files', () => {
     const doc = new DOMParser().parseFromString(reviewSheetHtml({ ...empty, findings: [] }), 'text/html');
     expect(doc.querySelector('table')).toBeNull();
     expect(doc.body.textContent).toContain('未发现问题');
+  });
+
+  it('the printed sheet and the Markdown sheet hold no English id, undefined or null, for the old structure too', () => {
+    for (const seed of ['004_90225ff58829eda7.txt', '000_44aebc5475f13285.txt']) {
+      const { text: _t, ...r } = checkText(readFileSync(resolve(root, 'tests/fixtures', seed), 'utf8'));
+      const doc = new DOMParser().parseFromString(reviewSheetHtml(r), 'text/html');
+      doc.querySelectorAll('style').forEach((s) => s.remove());
+      for (const text of [doc.body.textContent ?? '', reviewSheet(r)])
+        expect(text.replace(/https?:\S+/g, '')).not.toMatch(/undefined|null|NaN|pre2019|[a-z]+-[a-z]+/);
+    }
   });
 });
