@@ -29,9 +29,16 @@ export default defineConfig({
         description: '__MSG_commandOpenPanel__',
       },
     },
-    // The in-page fallback panel (browsers without a side panel API) frames sidepanel.html; the
-    // editor bridge is injected into the page's main world to reach the editors' own APIs.
-    web_accessible_resources: [{ resources: ['sidepanel.html', 'editor-bridge.js'], matches: ['<all_urls>'] }],
+    // Nothing a site can load at a fixed address (docs/security.md): the editor bridge is run by
+    // scripting.executeScript and is not web-accessible at all; the in-page fallback panel (Chromium
+    // cores without a side panel API) frames sidepanel.html under a per-session dynamic URL only,
+    // and a framed panel runs only with the one-time key its content script hands it. Firefox has
+    // its sidebar, so its build has no web-accessible resource.
+    ...(browser === 'firefox'
+      ? {}
+      : {
+          web_accessible_resources: [{ resources: ['sidepanel.html'], matches: ['<all_urls>'], use_dynamic_url: true }],
+        }),
     ...(browser === 'firefox'
       ? {
           // Firefox builds MV2, where optional hosts are optional_permissions.

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { ToBackground } from '../lib/extension/messages';
+import { OneTimeKey } from '../lib/extension/editors/protocol';
 import { hostPattern, type Settings } from '../lib/extension/settings';
 import { CONTENT_SCRIPT, ENGINE_FILE } from '../lib/extension/engine-link';
 import { openPanel } from '../components/panel/open';
@@ -52,12 +53,29 @@ function sync(): void {
     .catch((e: unknown) => console.error('nianbao: could not register sites', e));
 }
 
+/**
+ * Runs the editor bridge in the main world of the asking frame, from the extension's package (no
+ * web-accessible file a page could load), and returns the key it will take its port with: the
+ * result travels back through the extension's messaging, which no page script sees.
+ */
+async function injectBridge(tabId: number, frameId: number): Promise<string | null> {
+  const [injected] = await browser.scripting.executeScript({
+    target: { tabId, frameIds: [frameId] },
+    world: 'MAIN',
+    files: ['/editor-bridge.js'],
+  });
+  const key = OneTimeKey.safeParse(injected?.result);
+  return key.success ? key.data : null;
+}
+
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener((raw: unknown, sender): Promise<boolean> | undefined => {
     const msg = ToBackground.safeParse(raw);
     const tabId = sender.tab?.id;
-    if (!msg.success || tabId === undefined) return undefined;
+    // Only scripts of this extension, in a tab, send these.
+    if (!msg.success || sender.id !== browser.runtime.id || tabId === undefined) return undefined;
     if (msg.data.type === 'load-engine') return loadEngine(tabId, sender.frameId ?? 0);
+    if (msg.data.type === 'inject-bridge') return injectBridge(tabId, sender.frameId ?? 0);
     setBadge(tabId, msg.data.status.errors);
     return undefined;
   });

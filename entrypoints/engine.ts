@@ -5,7 +5,7 @@ import { ENGINE_KEY, type Engine } from '../lib/extension/engine-link';
 import type { BridgeResult } from '../lib/extension/editors/protocol';
 import { loadPageYear, loadSettings, onPageYearChanged, onSettingsChanged } from '../components/options/store';
 import { Session } from './content/session';
-import { toggleInpagePanel } from './content/inpage';
+import { claimPanel, toggleInpagePanel } from './content/inpage';
 import { editorOp } from './content/bridge';
 
 type Answer = PageStatus | RevealResult | BridgeResult | PreviousReport | null | undefined;
@@ -24,6 +24,8 @@ function answer(session: Session, raw: unknown): Promise<Answer> {
     case 'toggle-inpage-panel':
       toggleInpagePanel(msg.data.tabId, msg.data.query);
       return Promise.resolve(undefined);
+    case 'claim-panel':
+      return Promise.resolve({ ok: claimPanel(msg.data.key) });
     case 'editor':
       session.current();
       return editorOp(msg.data.op, session.draft());

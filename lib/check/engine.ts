@@ -28,12 +28,23 @@ export interface CheckOptions {
 /** The report as the engine read it, with the flat text that every offset refers to and the 统计期限 it states. */
 export type Checked = ReportJson & { text: string; period: { from: number; to: number } | null };
 
+/**
+ * At most this many findings of one code per report: a crafted page repeating one slip (`;2022年x`
+ * a hundred thousand times) would otherwise make a report of megabytes. The rest are counted in
+ * one closing finding of the same code. Checks that group their findings (one per table) stay
+ * well below it; this is the general backstop.
+ */
+export const MAX_FINDINGS_PER_CODE = 50;
+
+export const moreFindingsMessage = (n: number) => `同类问题还有 ${n} 处，未逐条列出，请按以上各处的说明一并核对。`;
+
 function toJson(a: Analysis, disabled: readonly FindingCode[]): Checked {
   const findings: Finding[] = [];
   for (const check of checks) {
     if (disabled.includes(check.code)) continue;
     if (!check.always && (a.empty || !a.isReport)) continue;
-    for (const d of check.run(a)) {
+    const found = check.run(a);
+    for (const d of found.slice(0, MAX_FINDINGS_PER_CODE)) {
       findings.push({
         ...d,
         code: check.code,
@@ -41,6 +52,12 @@ function toJson(a: Analysis, disabled: readonly FindingCode[]): Checked {
         part: d.part ?? partAt(a, d.start),
       });
     }
+    if (found.length > MAX_FINDINGS_PER_CODE)
+      findings.push({
+        code: check.code,
+        severity: check.severity,
+        message: moreFindingsMessage(found.length - MAX_FINDINGS_PER_CODE),
+      });
   }
   const requiredTables = new Set(a.expected?.tables.map((t) => t.id) ?? []);
   const tables: TableResult[] = (['active', 'requests', 'review'] as const).map((id) => {

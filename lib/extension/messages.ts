@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { BridgeOp } from './editors/protocol';
+import { BridgeOp, OneTimeKey } from './editors/protocol';
 import { ReportJson, TableId } from '../check/report';
 import { LOAD_ENGINE } from './engine-link';
 
@@ -52,6 +52,11 @@ export const ToContent = z.discriminatedUnion('type', [
   /** Browsers without a side panel API: show sidepanel.html in a panel inside the page. */
   z.object({ type: z.literal('toggle-inpage-panel'), tabId: z.number(), query: z.optional(z.string()) }),
   /**
+   * The in-page panel → the content script that framed it: redeem the one-time key it was handed
+   * (answered with a RevealResult: ok when the key is the one issued, which is then spent).
+   */
+  z.object({ type: z.literal('claim-panel'), key: OneTimeKey }),
+  /**
    * Popup or filler → the draft's editor, through its own API in the page (answered with a
    * BridgeResult). Without `op.editor`, the editor holding the draft being checked.
    */
@@ -65,6 +70,9 @@ export const ToContent = z.discriminatedUnion('type', [
 ]);
 export type ToContent = z.infer<typeof ToContent>;
 
+/** The content script → its framed panel (window.postMessage to the frame): `{ type, key }`. */
+export const PANEL_KEY_MESSAGE = 'nianbao:panel-key';
+
 export const RevealResult = z.object({ ok: z.boolean() });
 export type RevealResult = z.infer<typeof RevealResult>;
 
@@ -75,6 +83,12 @@ export type PageReport = z.infer<typeof PageReport>;
 /** The light content script → background: inject the engine into my frame (answered once it ran). */
 export const LoadEngine = z.object({ type: z.literal(LOAD_ENGINE) });
 
-/** Content script → background: page reports and the engine's loading (the popup opens the panel itself, inside the click). */
-export const ToBackground = z.discriminatedUnion('type', [PageReport, LoadEngine]);
+/**
+ * Content script → background: run the editor bridge in my frame's main world (answered with its
+ * handover key). Only the background may call scripting.executeScript.
+ */
+export const InjectBridge = z.object({ type: z.literal('inject-bridge') });
+
+/** Content script → background: page reports, the engine's loading and the bridge (the popup opens the panel itself, inside the click). */
+export const ToBackground = z.discriminatedUnion('type', [PageReport, LoadEngine, InjectBridge]);
 export type ToBackground = z.infer<typeof ToBackground>;

@@ -20,26 +20,90 @@ const CONTAINERS = [
 
 const MARKERS = /政府信息公开|总体情况|主动公开|收到和处理|行政复议|存在的主要问题|其他需要报告/g;
 
-function score(text: string): number {
-  return (text.match(MARKERS) ?? []).length;
+/**
+ * Where each element's text lies in the text of the whole tree, from one iterative walk: a page
+ * nested thousands deep (a broken or crafted one) neither overflows the stack nor costs a
+ * textContent per level, which made finding the article quadratic in the depth.
+ */
+export class TextSpans {
+  readonly text: string;
+  private readonly spans = new Map<Node, [number, number]>();
+
+  constructor(root: Node) {
+    const parts: string[] = [];
+    let length = 0;
+    const open: Node[] = [];
+    let node: Node | null = root;
+    while (node) {
+      if (node.nodeType === 3 || node.nodeType === 4) {
+        const data = (node as CharacterData).data;
+        parts.push(data);
+        length += data.length;
+      } else if (node.nodeType === 1 || node.nodeType === 9) {
+        this.spans.set(node, [length, length]);
+        if (node.firstChild) {
+          open.push(node);
+          node = node.firstChild;
+          continue;
+        }
+      }
+      // Close every element whose last child this was, then move on to the next sibling.
+      while (node && node !== root && !node.nextSibling) {
+        node = open.pop() ?? null;
+        if (node) this.spans.get(node)![1] = length;
+      }
+      node = node && node !== root ? node.nextSibling : null;
+    }
+    for (const el of open) this.spans.get(el)![1] = length;
+    this.text = parts.join('');
+  }
+
+  /** The element's textContent's place in `text`. */
+  span(node: Node): [number, number] {
+    return this.spans.get(node) ?? [0, 0];
+  }
+
+  /** How many of `matches` (sorted, not overlapping) lie wholly inside the element's text. */
+  within(matches: readonly [number, number][], node: Node): number {
+    const [start, end] = this.span(node);
+    return firstAtOrAfter(matches, end, 1) - firstAtOrAfter(matches, start, 0);
+  }
 }
 
-export function findArticle(doc: Document): Element {
+/** The first match whose start (side 0) or end (side 1, exclusive: the first ending after `at`) is at or after `at`. */
+function firstAtOrAfter(matches: readonly [number, number][], at: number, side: 0 | 1): number {
+  let lo = 0;
+  let hi = matches.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (side === 0 ? matches[mid]![0] < at : matches[mid]![1] <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Where a pattern matches in the text, in order. */
+export function matchSpans(text: string, pattern: RegExp): [number, number][] {
+  const flags = pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`;
+  return Array.from(text.matchAll(new RegExp(pattern.source, flags)), (m) => [m.index, m.index + m[0].length]);
+}
+
+/** `spans` may be passed by a caller that needs them too (articleRoot); they must be of the body. */
+export function findArticle(doc: Document, spans: TextSpans = new TextSpans(doc.body ?? doc.documentElement)): Element {
   const body = doc.body ?? doc.documentElement;
+  const markers = matchSpans(spans.text, MARKERS);
   for (const selector of CONTAINERS) {
     const el = doc.querySelector(selector);
-    if (el && score(el.textContent ?? '') >= 3) {
-      return el;
-    }
+    if (el && spans.within(markers, el) >= 3) return el;
   }
   let best: Element = body;
-  let current = score(body.textContent ?? '');
+  let current = spans.within(markers, body);
   if (current < 3) return body;
   // Narrow while one child still holds (all but one of) the markers: a nav link may hold one.
   for (;;) {
     let next: Element | null = null;
     for (const child of Array.from(best.children)) {
-      const s = score(child.textContent ?? '');
+      const s = spans.within(markers, child);
       if (s >= current - 1 && s >= 3) {
         next = child;
         current = s;

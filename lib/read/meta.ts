@@ -28,6 +28,8 @@ function clean(s: string): string {
   });
 }
 
+const MAX_LINE = 2000;
+
 /** The report's title: the first short line that ends like a report, joined with the line before when the title wraps. */
 function findTitle(doc: Doc, given?: string): Pick<Meta, 'title' | 'titleStart' | 'titleEnd'> {
   const text = doc.text;
@@ -36,8 +38,10 @@ function findTitle(doc: Doc, given?: string): Pick<Meta, 'title' | 'titleStart' 
   while (at < text.length && lines.length < 40 && at < 20000) {
     let end = text.indexOf('\n', at);
     if (end < 0) end = text.length;
-    const raw = text.slice(at, end);
-    const t = clean(raw.replace(/\[bookmark:[^\]]*\]/g, ''));
+    // A title is short: a line is read only so far, and a [bookmark: …] marker only up to 200
+    // characters, so an unterminated one on a long line is not read to the line's end at each [.
+    const raw = text.slice(at, Math.min(end, at + MAX_LINE));
+    const t = clean(raw.replace(/\[bookmark:[^\]\n]{0,200}\]/g, ''));
     if (t) lines.push({ start: at, end, text: t });
     at = end + 1;
   }

@@ -44,9 +44,13 @@ export function findHeadings(doc: Doc, exclude: readonly string[]): Heading[] {
     let i = lineStart;
     while (i < lineEnd && (text.charCodeAt(i) <= 32 || text.charCodeAt(i) === 0xa0 || text.charCodeAt(i) === 0x3000))
       i++;
-    // Word's extraction leaves markers such as [bookmark: _GoBack] before a heading.
-    while (text[i] === '[' && text.indexOf(']', i) > 0 && text.indexOf(']', i) < Math.min(lineEnd, i + 60))
-      i = text.indexOf(']', i) + 1;
+    // Word's extraction leaves markers such as [bookmark: _GoBack] before a heading. The ] is looked
+    // for within the marker's 60 characters only: lines of [ without one stay linear.
+    while (text[i] === '[') {
+      const close = text.slice(i, Math.min(lineEnd, i + 60)).indexOf(']');
+      if (close < 0) break;
+      i += close + 1;
+    }
     while (i < lineEnd && (MARKUP.test(text[i]!) || text.charCodeAt(i) === 32 || text.charCodeAt(i) === 0x3000)) i++;
     if (i < lineEnd && FIRST.test(text[i]!)) {
       const heading = readHeading(text, i, lineEnd, exclude);

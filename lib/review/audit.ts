@@ -1,4 +1,4 @@
-import { csvRecord, findingPlace, formatName, SEVERITY_NAMES, verdictLine } from './export';
+import { csvRecord, findingPlace, formatName, plain, SEVERITY_NAMES, verdictLine } from './export';
 import { checks } from '../check/checks';
 import { formatById } from '../format';
 import type { Finding, FindingCode, ReportJson, Severity } from '../check/report';
@@ -83,7 +83,10 @@ const STATUS: Record<string, string> = {
 const NUMERALS = '一二三四五六七八九十';
 const CHECK_NAMES = new Map(checks.map((c) => [c.code, c.description]));
 
-/** The terminal view of one report: what the side panel would show, in a few lines. */
+/**
+ * The terminal view of one report: what the side panel would show, in a few lines. Every line loses
+ * its control characters (`plain`): the title, unit and messages come from the page.
+ */
 export function terminalReport(r: ReportJson): string {
   const format =
     r.format !== 'unknown' && r.format !== 'pre2019'
@@ -125,5 +128,5 @@ export function terminalReport(r: ReportJson): string {
     const place = findingPlace(r, f);
     lines.push(`  [${SEVERITY_NAMES[f.severity]}] ${f.message}${place ? `（${place}）` : ''} ‹${f.code}›`);
   }
-  return `${lines.join('\n')}\n`;
+  return `${lines.map(plain).join('\n')}\n`;
 }

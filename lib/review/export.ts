@@ -54,9 +54,43 @@ export function reportJson(c: ReportJson & { text?: string; locate?: unknown; pe
   return report;
 }
 
-/** One CSV record, RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled; CRLF ends it. */
+/**
+ * Control characters a terminal or a viewer acts on: C0 (ESC starts escape sequences, BEL ends
+ * OSC titles, CR and backspace overwrite), DEL, C1 (U+009B is a one-character CSI), and the
+ * bidirectional overrides and isolates that reorder what is shown (text hidden in plain sight).
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text from a page, fit for one line of a terminal or a sheet: every control character becomes a
+ * space. A page title with `ESC ]0;…BEL` or `ESC [1A ESC [2K` can no longer retitle the terminal or
+ * erase the lines above it.
+ */
+export const plain = (s: string): string => s.replace(CONTROLS, ' ');
+
+/**
+ * A spreadsheet runs a cell that starts with = + - @ (or their full-width forms, which some read
+ * the same way), or with tab or CR before one, as a formula: `=HYPERLINK("http://…?"&A1)` in a page
+ * title would send the sheet's data away when clicked. Such text gets a leading ' (OWASP's advice),
+ * which the spreadsheet shows as plain text. Numbers the program computed stay numbers.
+ */
+const FORMULA = /^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/;
+export const cellText = (s: string): string => (FORMULA.test(s) ? `'${s}` : s);
+
+/**
+ * One CSV record, RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled;
+ * CRLF ends it. Text fields are neutralised (`cellText`) and lose their control characters (line
+ * breaks kept, quoted); every CSV the program writes goes through here.
+ */
 export function csvRecord(fields: readonly (string | number | null | undefined)[]): string {
-  return `${fields.map((f) => (f === null || f === undefined ? '' : /[",\r\n]/.test(String(f)) ? `"${String(f).replace(/"/g, '""')}"` : String(f))).join(',')}\r\n`;
+  const field = (f: string | number | null | undefined) => {
+    if (f === null || f === undefined) return '';
+    if (typeof f === 'number') return String(f);
+    const s = cellText(f.replace(CONTROLS, (c) => (c === '\n' || c === '\r' ? c : ' ')));
+    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return `${fields.map(field).join(',')}\r\n`;
 }
 
 /** A UTF-8 byte order mark: without it Excel reads a Chinese CSV as the local code page. */
@@ -122,7 +156,16 @@ export function findingsJson(r: ReportJson, meta: SheetMeta = {}): string {
   return `${JSON.stringify({ ...reportJson(r), url: meta.url, checkedAt: meta.checkedAt?.toISOString() }, null, 2)}\n`;
 }
 
-const cell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+/**
+ * Page text in Markdown: HTML is escaped (a title `<img src=x onerror=…>` stays text in every
+ * viewer), the characters that make links, images, emphasis, code and table cells are
+ * backslash-escaped, and control characters (line breaks too) become spaces, so the text cannot
+ * start a block of its own.
+ */
+export const md = (s: string): string =>
+  plain(s)
+    .replace(/[\\`*_[\]|!#~]/g, (c) => `\\${c}`)
+    .replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
 const date = (d: Date) =>
   `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
@@ -131,12 +174,12 @@ export function reviewSheet(r: ReportJson, meta: SheetMeta = {}): string {
   const name = meta.checkName ?? defaultCheckName;
   const count = (s: Severity) => r.findings.filter((f) => f.severity === s).length;
   const lines = [
-    `## ${r.title ?? r.source}`,
+    `## ${md(r.title ?? r.source)}`,
     '',
-    `- 来源：${meta.url ?? r.source}`,
-    `- 单位：${r.unit ?? '未识别'}；年度：${r.year ?? '未识别'}`,
+    `- 来源：${md(meta.url ?? r.source)}`,
+    `- 单位：${md(r.unit ?? '未识别')}；年度：${r.year ?? '未识别'}`,
     `- 格式：${formatName(r.format)}${r.expectedFormat !== 'unknown' && r.expectedFormat !== r.format ? `（该年度应为${formatName(r.expectedFormat)}）` : ''}`,
-    `- 发布日期：${r.publishedAt ?? '页面未显示'}`,
+    `- 发布日期：${md(r.publishedAt ?? '页面未显示')}`,
   ];
   if (meta.checkedAt) lines.push(`- 检查日期：${date(meta.checkedAt)}`);
   lines.push(`- 结论：${verdictLine(r)}`);
@@ -146,7 +189,7 @@ export function reviewSheet(r: ReportJson, meta: SheetMeta = {}): string {
     lines.push('| # | 级别 | 检查项 | 位置 | 说明 |', '|---|---|---|---|---|');
     r.findings.forEach((f, i) =>
       lines.push(
-        `| ${i + 1} | ${SEVERITY_NAMES[f.severity]} | ${cell(name(f.code))} | ${cell(findingPlace(r, f))} | ${cell(f.message)} |`,
+        `| ${i + 1} | ${SEVERITY_NAMES[f.severity]} | ${md(name(f.code))} | ${md(findingPlace(r, f))} | ${md(f.message)} |`,
       ),
     );
   }

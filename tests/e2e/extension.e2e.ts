@@ -184,6 +184,46 @@ describe('the extension in Chromium', () => {
       .poll(() => frame.locator('.part[data-part="4"]').getAttribute('data-status'), { timeout: 10_000 })
       .toBe('retitled');
     expect(await page.locator('#draft').evaluate((el) => el.innerHTML)).toBe(before);
+
+    // Issue 14: sidepanel.html was web-accessible at a fixed URL, so any site could frame
+    // sidepanel.html?tab=<id> and show (and write through) another tab's panel. The fixed URL no
+    // longer loads in a page, and even at the per-session URL (as if the page learned it) a panel the
+    // page frames itself gets no key from the content script and stays inert, whatever key the page
+    // posts to it. A made-up key is refused by the content script.
+    expect(await h.send(tabId, { type: 'claim-panel', key: 'ab'.repeat(24) })).toEqual({ ok: false });
+    const dynamic = await h.worker.evaluate(
+      (query) =>
+        (globalThis as unknown as { chrome: { runtime: { getURL(p: string): string } } }).chrome.runtime.getURL(
+          `sidepanel.html?${query}`,
+        ),
+      `tab=${tabId}`,
+    );
+    const fixed = `chrome-extension://${h.extensionId}/sidepanel.html?tab=${tabId}`;
+    expect(dynamic).not.toBe(fixed);
+    await page.evaluate(
+      (sources) => {
+        for (const src of sources) {
+          const f = document.createElement('iframe');
+          f.src = src;
+          f.addEventListener('load', () =>
+            f.contentWindow?.postMessage({ type: 'nianbao:panel-key', key: 'cd'.repeat(24) }, '*'),
+          );
+          document.body.append(f);
+        }
+      },
+      [dynamic, fixed],
+    );
+    // Chromium shows a panel loaded by its dynamic URL under the extension's own address.
+    await expect.poll(() => page.frames().filter((f) => f.url() === frame.url()).length).toBe(2);
+    const framed = page.frames().find((f) => f.url() === frame.url() && f !== frame)!;
+    await expect.poll(() => framed.locator('.refused').count(), { timeout: 15_000 }).toBe(1);
+    expect(await framed.locator('.part').count()).toBe(0);
+    // The fixed URL never loaded: still only the two frames above hold the panel.
+    expect(page.frames().filter((f) => f.url().startsWith(`chrome-extension://${h.extensionId}/`))).toHaveLength(2);
+    // The genuine panel still works, and the page's draft is as it was.
+    expect(await frame.locator('.part[data-part="4"]').getAttribute('data-status')).toBe('retitled');
+    expect(await page.locator('#draft').evaluate((el) => el.innerHTML)).toBe(before);
+
     await h.send(tabId, { type: 'toggle-inpage-panel', tabId });
     await expect.poll(() => page.locator('nianbao-panel').count()).toBe(0);
   });

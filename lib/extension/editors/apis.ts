@@ -105,16 +105,23 @@ function nativeAdapter(root: HTMLElement): Adapter {
 
 /** The n-th `<table …>…</table>` of a textarea's HTML source, counted like querySelectorAll('table'). */
 export function tableSpan(source: string, index: number): [number, number] | null {
-  const tags = /<(\/?)table\b[^>]*>/gi;
+  // A tag is `<table` or `</table` up to the next `>`. The `>` is found by one forward scan shared by
+  // all tags (a regex with [^>]* would read to the end of the source from every `<table ` that has
+  // none: quadratic on a crafted draft); the tag search resumes after the `>`, as the regex did.
+  const tags = /<(\/?)table\b/gi;
+  let gt = -1;
   let depth = 0;
   let count = -1;
   let start = -1;
   let at = 0;
   for (let m = tags.exec(source); m; m = tags.exec(source)) {
+    if (gt < m.index) gt = source.indexOf('>', m.index);
+    if (gt < 0) return null;
+    tags.lastIndex = gt + 1;
     if (!m[1]) {
       if (++count === index) [start, at] = [m.index, depth];
       depth++;
-    } else if (depth > 0 && --depth === at && start >= 0) return [start, m.index + m[0].length];
+    } else if (depth > 0 && --depth === at && start >= 0) return [start, gt + 1];
   }
   return null;
 }

@@ -1,12 +1,18 @@
-import { BRIDGE_CHANNEL, BridgeRequest, parseMessage, type BridgeResponse, type BridgeResult } from './protocol';
+import {
+  BRIDGE_HOST_TAG,
+  BridgeRequest,
+  HANDOVER_EVENT,
+  newKey,
+  parseMessage,
+  type BridgeOp,
+  type BridgeResponse,
+  type BridgeResult,
+} from './protocol';
 import { EditorError, handle } from './apis';
 import { findEditingAreas } from './detect';
 
-/**
- * The main-world end of the bridge (run by entrypoints/editor-bridge.ts): answers requests that
- * carry this page's token and come from this window; everything else is ignored without a reply.
- */
-export function run(win: Window, request: BridgeRequest): BridgeResult {
+/** Runs one operation of the protocol on the page's editors (the main-world end of the bridge). */
+export function run(win: Window, request: BridgeOp): BridgeResult {
   const areas = findEditingAreas(win.document);
   if (request.op === 'which')
     return { ok: true, op: 'which', editors: areas.map((a) => ({ kind: a.kind, api: handle(win, a).api })) };
@@ -33,21 +39,41 @@ export function run(win: Window, request: BridgeRequest): BridgeResult {
   }
 }
 
-export function serveBridge(win: Window, token: string): () => void {
-  const onMessage = (event: MessageEvent) => {
-    if (event.source !== win) return;
-    const request = parseMessage(BridgeRequest, event.data);
-    if (!request || request.token !== token) return;
-    const response: BridgeResponse = {
-      channel: BRIDGE_CHANNEL,
-      token,
-      id: request.id,
-      dir: 'response',
-      ...run(win, request),
+/**
+ * Starts the bridge in the page's main world (entrypoints/editor-bridge.ts) and returns the key the
+ * content script needs to hand it its port (see BRIDGE_HOST_TAG in protocol.ts). The bridge answers
+ * only what arrives on that port: nothing on the window's message bus, so page scripts that listen
+ * to window messages, watch the DOM or read attributes can neither read its traffic nor answer in
+ * its place.
+ *
+ * What this cannot do: the bridge runs in the page's own world, after the page's scripts. A page
+ * that replaced built-ins beforehand (attachShadow, addEventListener, MessagePort.prototype,
+ * crypto.getRandomValues) can take the port or the key and then read requests and forge replies,
+ * and the extension would believe an insert that never happened. Such a page gains nothing it did
+ * not have: it can already rewrite its own editor. The bridge never reads anything back into the
+ * extension but the draft's HTML and which editors exist.
+ */
+export function serveBridge(win: Window): string {
+  const key = newKey(win.crypto);
+  const doc = win.document;
+  const host = doc.createElement(BRIDGE_HOST_TAG);
+  host.hidden = true;
+  const point = doc.createElement('span');
+  point.setAttribute('data-key', key);
+  host.attachShadow({ mode: 'closed' }).append(point);
+  const take = (event: Event) => {
+    const port = (event as MessageEvent).ports?.[0];
+    if (!port) return;
+    point.removeEventListener(HANDOVER_EVENT, take);
+    host.remove();
+    port.onmessage = (e: MessageEvent) => {
+      const request = parseMessage(BridgeRequest, e.data);
+      if (!request) return;
+      const response: BridgeResponse = { id: request.id, dir: 'response', ...run(win, request) };
+      port.postMessage(JSON.stringify(response));
     };
-    // Posted to this same window, whatever its origin (about:blank and data: pages have none).
-    win.postMessage(JSON.stringify(response), '*');
   };
-  win.addEventListener('message', onMessage);
-  return () => win.removeEventListener('message', onMessage);
+  point.addEventListener(HANDOVER_EVENT, take);
+  (doc.body ?? doc.documentElement).append(host);
+  return key;
 }

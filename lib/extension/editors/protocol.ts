@@ -3,25 +3,38 @@ import { EDITOR_KINDS } from './detect';
 
 /**
  * Messages between the content script (isolated world) and the editor bridge (the page's main
- * world, where the editor objects live). They travel as JSON strings through window.postMessage,
- * which the page can also post: each carries the random per-page token handed to the bridge, and
- * the receiver parses it here and drops anything else.
+ * world, where the editor objects live). They travel as JSON strings over a MessagePort of their
+ * own, handed to the bridge at injection (bridge-host.ts, bridge-client.ts): not over the window's
+ * message bus, which every script of the page reads and writes. Each end still parses what arrives
+ * here and drops anything else: a page that patched the DOM's built-ins before the bridge ran can
+ * reach the port (docs/security.md).
  */
-export const BRIDGE_CHANNEL = 'nianbao:editor-bridge';
-
 export const EditorKind = z.enum(EDITOR_KINDS);
 
-/** 24 random bytes in hex; shorter strings are not ours. */
-export const Token = z.string().check(z.regex(/^[0-9a-f]{48}$/));
+/**
+ * The handover. The injected bridge puts an element of this tag in the page, with a closed shadow
+ * root holding one element that carries a fresh random key; it returns the key to the extension
+ * (the result of scripting.executeScript, which no page script sees). The content script opens that
+ * shadow root (an extension-only API), finds the element with the key, and dispatches on it a
+ * MessageEvent of HANDOVER_EVENT carrying the port. The event does not leave the shadow root (not
+ * composed), so no listener of the page is called, and the element is removed at once.
+ */
+export const BRIDGE_HOST_TAG = 'nianbao-bridge';
+export const HANDOVER_EVENT = 'nianbao-port';
+
+/** 24 random bytes in hex. */
+export const OneTimeKey = z.string().check(z.regex(/^[0-9a-f]{48}$/));
+
+/** 24 random bytes in hex: the one-time keys of the bridge handover and of the in-page panel. */
+export function newKey(crypto: Crypto = globalThis.crypto): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(24)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
 
 /** Drafts are tens of kilobytes; a cap keeps a runaway message from tying up the page. */
 const Html = z.string().check(z.maxLength(4_000_000));
 
-const envelope = {
-  channel: z.literal(BRIDGE_CHANNEL),
-  token: Token,
-  id: z.string().check(z.minLength(1), z.maxLength(64)),
-};
+/** Pairs a response with its request on the port. */
+const envelope = { id: z.string().check(z.minLength(1), z.maxLength(64)) };
 
 /** Which editing area (index into findEditingAreas(top document)); absent: the first. */
 const target = { editor: z.optional(z.number().check(z.int(), z.gte(0), z.lte(1000))) };
@@ -72,9 +85,9 @@ export type BridgeResult = z.infer<typeof BridgeResult>;
 export const BridgeResponse = z.intersection(z.object({ ...envelope, dir: z.literal('response') }), BridgeResult);
 export type BridgeResponse = z.infer<typeof BridgeResponse>;
 
-/** Parses a posted message; null for anything that is not a well-formed bridge message. */
+/** Parses a message from the port; null for anything that is not a well-formed bridge message. */
 export function parseMessage<T>(schema: z.ZodMiniType<T>, data: unknown): T | null {
-  if (typeof data !== 'string' || data.length > 4_100_000 || !data.includes(BRIDGE_CHANNEL)) return null;
+  if (typeof data !== 'string' || data.length > 4_100_000) return null;
   let raw: unknown;
   try {
     raw = JSON.parse(data);
