@@ -87,7 +87,8 @@ export function csvRecord(fields: readonly (string | number | null | undefined)[
   const field = (f: string | number | null | undefined) => {
     if (f === null || f === undefined) return '';
     if (typeof f === 'number') return String(f);
-    const s = cellText(f.replace(CONTROLS, (c) => (c === '\n' || c === '\r' ? c : ' ')));
+    // Neutralised first: a leading tab is a formula trigger, and would be a space after the next step.
+    const s = cellText(f).replace(CONTROLS, (c) => (c === '\n' || c === '\r' ? c : ' '));
     return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   return `${fields.map(field).join(',')}\r\n`;
