@@ -69,7 +69,7 @@ async function injectBridge(tabId: number, frameId: number): Promise<string | nu
 }
 
 export default defineBackground(() => {
-  browser.runtime.onMessage.addListener((raw: unknown, sender): Promise<boolean> | undefined => {
+  browser.runtime.onMessage.addListener((raw: unknown, sender): Promise<boolean | string | null> | undefined => {
     const msg = ToBackground.safeParse(raw);
     const tabId = sender.tab?.id;
     // Only scripts of this extension, in a tab, send these.
