@@ -27,12 +27,15 @@ const MARKERS = /政府信息公开|总体情况|主动公开|收到和处理|�
  */
 export class TextSpans {
   readonly text: string;
-  private readonly spans = new Map<Node, [number, number]>();
+  /** Each element's number, and its text's start and end by that number (no small array per element). */
+  private readonly index = new Map<Node, number>();
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
 
   constructor(root: Node) {
     const parts: string[] = [];
     let length = 0;
-    const open: Node[] = [];
+    const open: number[] = [];
     let node: Node | null = root;
     while (node) {
       if (node.nodeType === 3 || node.nodeType === 4) {
@@ -40,27 +43,31 @@ export class TextSpans {
         parts.push(data);
         length += data.length;
       } else if (node.nodeType === 1 || node.nodeType === 9) {
-        this.spans.set(node, [length, length]);
+        const i = this.starts.length;
+        this.index.set(node, i);
+        this.starts.push(length);
+        this.ends.push(length);
         if (node.firstChild) {
-          open.push(node);
+          open.push(i);
           node = node.firstChild;
           continue;
         }
       }
       // Close every element whose last child this was, then move on to the next sibling.
       while (node && node !== root && !node.nextSibling) {
-        node = open.pop() ?? null;
-        if (node) this.spans.get(node)![1] = length;
+        node = node.parentNode;
+        this.ends[open.pop()!] = length;
       }
       node = node && node !== root ? node.nextSibling : null;
     }
-    for (const el of open) this.spans.get(el)![1] = length;
+    for (const i of open) this.ends[i] = length;
     this.text = parts.join('');
   }
 
   /** The element's textContent's place in `text`. */
   span(node: Node): [number, number] {
-    return this.spans.get(node) ?? [0, 0];
+    const i = this.index.get(node);
+    return i === undefined ? [0, 0] : [this.starts[i]!, this.ends[i]!];
   }
 
   /** How many of `matches` (sorted, not overlapping) lie wholly inside the element's text. */

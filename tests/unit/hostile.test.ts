@@ -80,9 +80,10 @@ describe('item 3: every text pass is linear on the crafted inputs of the issue',
       growth(
         (d: Document) => findArticle(d),
         (n) => parsePage(page(n)),
-        3000,
+        10_000,
       ),
     ).toBeLessThan(LINEAR);
+    // From 10,000 levels on: below, the tree fits the CPU's caches and the ratio measures the caches.
     expect(() => checkHtml(page(20_000))).not.toThrow();
   });
 
