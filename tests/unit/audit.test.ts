@@ -50,7 +50,7 @@ describe('audit command on the seeds', () => {
   });
 
   it('--csv: a header and one row per report, the codes matching --json; the summary on stderr', async () => {
-    const [csv, json] = await Promise.all([audit('--csv', seedsDir), audit('--json', seedsDir)]);
+    const [csv, json] = await Promise.all([audit('--csv', ...seeds), audit('--json', ...seeds)]);
     const rows = parseCsv(csv.stdout.replace(/^\uFEFF/, ''));
     expect(rows[0]).toEqual([...REPORT_CSV_HEADER]);
     expect(rows.length).toBe(1 + seeds.length);
