@@ -97,7 +97,10 @@ export function analyse(doc: Doc, options: AnalyseOptions = {}): Analysis {
   // Table 二's labels (规章, 行政许可 …) also head other statistics; 三 and 四 are the report's own.
   const reportTables = read.length >= 2 || read.some((t) => t.id !== 'active');
   const head = doc.compact.text.slice(0, 5000);
-  const other = (!!meta.title && titleNamesOther(meta.title)) || listsReports(firstLines(doc.text, 0, 40));
+  const lines = firstLines(doc.text, 0, 40);
+  // A first line that reads as a title names the page even when it is not a report's title (…工作要点).
+  const heading = meta.title ?? lines.find((l) => l.length <= 50 && !/[。；;]/.test(l)) ?? '';
+  const other = titleNamesOther(heading) || listsReports(lines);
   // The opening paragraph: the first real paragraph after the title (a date or unit line may come between).
   const opening = firstLines(doc.text, meta.titleEnd ?? 0, 3).find((l) => l.length >= 20) ?? '';
   const named = (!!meta.title && titleNamesReport(meta.title)) || opensLikeReport(compactLabel(opening));

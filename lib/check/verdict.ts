@@ -9,6 +9,7 @@ const UNFINISHED = new Set<FindingCode>([
   'table-missing',
   'cells-blank',
   'template-text',
+  'content-missing',
 ]);
 
 const counted = (f: Finding) => f.severity === 'error' || f.severity === 'warning';
@@ -20,8 +21,10 @@ export function progressOf(
   tables: readonly TableResult[],
   disabled: readonly FindingCode[],
 ): Progress {
-  const demanded = a.expected?.demandsParts && a.format !== 'pre2019' ? a.expected : null;
-  const required = new Set(a.expected?.tables.map((t) => t.id) ?? []);
+  // Nothing is demanded of an empty editor or of a page that is no report.
+  const judged = a.isReport && !a.empty;
+  const demanded = judged && a.expected?.demandsParts && a.format !== 'pre2019' ? a.expected : null;
+  const required = new Set(judged ? (a.expected?.tables.map((t) => t.id) ?? []) : []);
   return {
     partsWritten: demanded ? a.parts.filter((p) => a.contents.get(p.part)?.content === 'own').length : 0,
     partsRequired: demanded ? demanded.parts.length : 0,
