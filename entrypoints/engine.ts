@@ -1,5 +1,11 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { ToContent, type PageStatus, type PreviousReport, type RevealResult } from '../lib/extension/messages';
+import {
+  ToContent,
+  type FixResult,
+  type PageStatus,
+  type PreviousReport,
+  type RevealResult,
+} from '../lib/extension/messages';
 import { defaultSettings, type Settings } from '../lib/extension/settings';
 import { ENGINE_KEY, type Engine } from '../lib/extension/engine-link';
 import type { BridgeResult } from '../lib/extension/editors/protocol';
@@ -8,7 +14,7 @@ import { Session } from './content/session';
 import { claimPanel, toggleInpagePanel } from './content/inpage';
 import { editorOp } from './content/bridge';
 
-type Answer = PageStatus | RevealResult | BridgeResult | PreviousReport | null | undefined;
+type Answer = PageStatus | RevealResult | BridgeResult | FixResult | PreviousReport | null | undefined;
 
 /** One message of the panel or popup, answered by this page's session. */
 function answer(session: Session, raw: unknown): Promise<Answer> {
@@ -35,6 +41,8 @@ function answer(session: Session, raw: unknown): Promise<Answer> {
       if (table === null) return Promise.resolve({ ok: false, error: 'no-table' } satisfies BridgeResult);
       return editorOp({ op: 'replaceRange', range: { table }, html: msg.data.html }, session.draft());
     }
+    case 'fix':
+      return session.fix(msg.data.keys);
     case 'previous-data':
       return Promise.resolve(session.previousData());
     case 'set-previous':

@@ -12,8 +12,22 @@ import { run } from './audit/run';
  * npm run audit -- [--json|--csv|--md] [--prev LAST_YEAR] [--jobs N] [--quiet] PATH...
  * Exit 0: no finding is an error; 1: one is; 2: bad usage or an input that cannot be read.
  */
-const USAGE = 'npm run audit -- [--json|--csv|--md] [--prev 上年报告] [--jobs N] [--quiet] 文件、文件夹或网址…';
-const KNOWN = new Set(['--', 'json', 'csv', 'md', 'prev', 'year', 'jobs', 'quiet', 'follow-attachments', 'help', 'h']);
+const USAGE =
+  'npm run audit -- [--json|--csv|--md|--fix-preview] [--prev 上年报告] [--jobs N] [--quiet] 文件、文件夹或网址…';
+const KNOWN = new Set([
+  '--',
+  'json',
+  'csv',
+  'md',
+  'fix-preview',
+  'prev',
+  'year',
+  'jobs',
+  'quiet',
+  'follow-attachments',
+  'help',
+  'h',
+]);
 
 const cli = cac('audit');
 cli
@@ -21,6 +35,7 @@ cli
   .option('--json', '输出一个 JSON 数组，每份报告一个对象')
   .option('--csv', '每份报告一行 CSV（UTF-8，带 BOM），汇总写到 stderr')
   .option('--md', '输出 Markdown 审阅单')
+  .option('--fix-preview', '逐份列出可自动修正的问题，每项写成“旧 → 新”（不修改任何文件）')
   .option('--prev <file>', '上年报告（文件或网址），用于核对上年结转数和照抄上年的段落')
   .option('--year <year>', '报告年度（页面未写明时）')
   .option('--jobs <n>', `并行检查的线程数（默认 ${availableParallelism()}，即 CPU 核数）`)
@@ -73,8 +88,8 @@ async function main(): Promise<void> {
     (k) => !KNOWN.has(k) && !KNOWN.has(k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)),
   );
   if (unknown.length) fail(`未知选项：${unknown.map((k) => `--${k}`).join(' ')}\n用法：${USAGE}`);
-  const modes = (['json', 'csv', 'md'] as const).filter((m) => options[m]);
-  if (modes.length > 1) fail('--json、--csv、--md 只能选一个');
+  const modes = (['json', 'csv', 'md', 'fix'] as const).filter((m) => options[m === 'fix' ? 'fixPreview' : m]);
+  if (modes.length > 1) fail('--json、--csv、--md、--fix-preview 只能选一个');
   if (!args.length) fail(`请给出要检查的文件、文件夹或网址。\n用法：${USAGE}`);
   const mode = (modes[0] as (typeof modes)[number] | undefined) ?? 'text';
   const year = count(options.year, '--year', 1990);

@@ -1,4 +1,6 @@
 import type { Finding, Severity } from '../../lib/check/report';
+import type { FixOffer } from '../../lib/extension/messages';
+import { FixButton, type OnFix } from './Fix';
 import { t, type MessageKey } from './t';
 
 const ORDER: Severity[] = ['error', 'warning', 'info'];
@@ -36,7 +38,18 @@ function onKeyDown(e: KeyboardEvent): void {
  * The findings by severity, each group folding away: errors and warnings open, information folded
  * when there is anything worse, so the checklist and the grids below stay within reach.
  */
-export function Findings({ findings, onPick }: { findings: Finding[]; onPick(f: Finding): void }) {
+export function Findings({
+  findings,
+  onPick,
+  fixes = [],
+  onFix,
+}: {
+  findings: Finding[];
+  onPick(f: Finding): void;
+  /** Fixes offered for some of the findings (by index in `findings`); none on a published page. */
+  fixes?: readonly FixOffer[];
+  onFix?: OnFix;
+}) {
   let index = 0;
   const worse = findings.some((f) => f.severity !== 'info');
   return (
@@ -76,6 +89,9 @@ export function Findings({ findings, onPick }: { findings: Finding[]; onPick(f: 
                         <span class="code">{checkName(f.code)}</span>
                         <span class="message">{f.message}</span>
                       </button>
+                      {onFix && offered(fixes, findings.indexOf(f)) ? (
+                        <FixButton offer={offered(fixes, findings.indexOf(f))!} onFix={onFix} />
+                      ) : null}
                     </li>
                   );
                 })}
@@ -87,6 +103,8 @@ export function Findings({ findings, onPick }: { findings: Finding[]; onPick(f: 
     </section>
   );
 }
+
+const offered = (fixes: readonly FixOffer[], finding: number) => fixes.find((o) => o.finding === finding);
 
 /** Roving tab index: Tab enters the list at the finding last focused. */
 function resetTabIndex(current: HTMLElement): void {

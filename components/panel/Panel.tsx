@@ -5,6 +5,7 @@ import type { Finding, ReportFormat, ReportJson } from '../../lib/check/report';
 import { Review } from '../review/Review';
 import type { ReviewApi } from '../review/api';
 import { Findings } from './Findings';
+import { FixAllButton, type OnFix } from './Fix';
 import { Parts } from './Parts';
 import { ProgressHeader, Standing } from './Progress';
 import { type Send, StartScreen } from './StartScreen';
@@ -28,7 +29,12 @@ export interface PanelProps {
   onYear?(year: number | null): void;
   /** The year given for this page, if any. */
   givenYear?: number | null;
+  /** Writes fixes into the draft's editor; without it no 修正 is offered. */
+  onFix?: OnFix;
 }
+
+/** Fixes are offered only for a draft in an editor: reviewers do not edit published pages. */
+const offersOf = (status: PageStatus | null) => (status?.kind === 'editor' ? (status.fixes ?? []) : []);
 
 const formatName = (id: ReportFormat) => formats.find((f) => f.id === id)?.name ?? t('formatUnknown');
 
@@ -92,12 +98,14 @@ function Report({
   review,
   givenYear,
   onYear,
+  onFix,
 }: {
   status: PageStatus;
   onReveal: PanelProps['onReveal'];
   review: ReviewApi | null;
   givenYear: number | null;
   onYear: PanelProps['onYear'];
+  onFix?: OnFix;
 }) {
   const [failed, setFailed] = useState(false);
   const report = status.report!;
@@ -121,7 +129,9 @@ function Report({
         </p>
       ) : null}
       {report.parts.length ? <Parts parts={report.parts} format={report.format} onPick={reveal} /> : null}
-      {report.findings.length ? <Findings findings={report.findings} onPick={pick} /> : null}
+      {report.findings.length ? (
+        <Findings findings={report.findings} onPick={pick} fixes={offersOf(status)} onFix={onFix} />
+      ) : null}
       <Review status={status} api={review} />
       {/* The old structure does not demand the tables: say nothing of their absence. */}
       {report.format !== 'pre2019' || report.tables.some((x) => x.status !== 'missing') ? (
@@ -140,7 +150,16 @@ function NotReport() {
   );
 }
 
-export function Panel({ state, onRecheck, onReveal, review = null, onInsert, onYear, givenYear = null }: PanelProps) {
+export function Panel({
+  state,
+  onRecheck,
+  onReveal,
+  review = null,
+  onInsert,
+  onYear,
+  givenYear = null,
+  onFix,
+}: PanelProps) {
   const status = state.kind === 'page' ? state.status : null;
   const report = status?.kind !== 'none' ? status?.report : undefined;
   return (
@@ -154,6 +173,7 @@ export function Panel({ state, onRecheck, onReveal, review = null, onInsert, onY
         <button type="button" class="recheck" onClick={onRecheck} disabled={state.kind === 'unreachable'}>
           {t('recheck')}
         </button>
+        {onFix ? <FixAllButton offers={offersOf(status)} onFix={onFix} /> : null}
       </header>
       {state.kind === 'connecting' ? <p class="note">{t('panelConnecting')}</p> : null}
       {state.kind === 'unreachable' ? <p class="note">{t('panelUnreachable')}</p> : null}
@@ -167,7 +187,14 @@ export function Panel({ state, onRecheck, onReveal, review = null, onInsert, onY
         />
       ) : null}
       {status && report && report.verdict !== 'empty' && report.verdict !== 'not-a-report' ? (
-        <Report status={status} onReveal={onReveal} review={review} givenYear={givenYear} onYear={onYear} />
+        <Report
+          status={status}
+          onReveal={onReveal}
+          review={review}
+          givenYear={givenYear}
+          onYear={onYear}
+          onFix={onFix}
+        />
       ) : null}
     </main>
   );

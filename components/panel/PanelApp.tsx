@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { PageReport, PageStatus, RevealResult, type ToContent } from '../../lib/extension/messages';
+import { FixResult, PageReport, PageStatus, RevealResult, type ToContent } from '../../lib/extension/messages';
 import { loadPageYear, onPageYearChanged, savePageYear } from '../options/store';
 import { browserReviewApi } from '../review/api';
 import { writeToPage } from './page';
@@ -70,6 +70,12 @@ export function PanelApp({ boundTab }: { boundTab: number | null }) {
     return r.success && r.data.ok;
   };
 
+  const fix = async (keys: string[]): Promise<FixResult> => {
+    if (tabId === null) return { ok: false, applied: 0, error: 'no-editor' };
+    const r = FixResult.safeParse(await send(tabId, { type: 'fix', keys }));
+    return r.success ? r.data : { ok: false, applied: 0, error: 'failed' };
+  };
+
   const review = useMemo(() => (tabId === null ? null : browserReviewApi(tabId)), [tabId]);
 
   // The report year given for the page in the tab, remembered by its address.
@@ -88,6 +94,7 @@ export function PanelApp({ boundTab }: { boundTab: number | null }) {
       onRecheck={() => ask('recheck')}
       onReveal={reveal}
       review={review}
+      onFix={fix}
       givenYear={givenYear}
       {...(url !== null ? { onYear: (year: number | null) => void savePageYear(url, year) } : {})}
       {...(tabId !== null

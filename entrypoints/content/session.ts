@@ -1,6 +1,9 @@
 import { browser } from 'wxt/browser';
 import { checkDom, checkSource, type Checked } from '../../lib/check/engine';
-import type { PageStatus, PreviousReport } from '../../lib/extension/messages';
+import type { FixResult, PageStatus, PreviousReport } from '../../lib/extension/messages';
+import { fixesFor } from '../../lib/write/fixes';
+import { fixSource } from '../../lib/write/fixes/apply';
+import { editorOp } from './bridge';
 import { previousReport } from '../../components/review/previous';
 import type { TableId } from '../../lib/check/report';
 import type { Settings } from '../../lib/extension/settings';
@@ -118,13 +121,7 @@ export class Session {
     if (!force && seen === this.lastText) return this.status();
     this.lastText = seen;
     const check = (year?: number): Located => {
-      const options = {
-        source: location.href,
-        ...(title ? { title } : {}),
-        disabled: this.settings.disabled,
-        ...(year ? { year } : {}),
-        ...(this.previous ? { previous: this.previous } : {}),
-      };
+      const options = this.options(year, title);
       // A CMS textarea holds the draft as HTML source: read it as markup, not as text with tags.
       return target.editor === 'textarea'
         ? checkSource(text, (html) => new DOMParser().parseFromString(html, 'text/html'), options)
@@ -142,6 +139,17 @@ export class Session {
     return status;
   }
 
+  /** The options of this page's check; the year when the draft does not state its own (the settings' default). */
+  private options(year?: number, title?: string | null) {
+    return {
+      source: location.href,
+      ...(title ? { title } : {}),
+      disabled: this.settings.disabled,
+      ...(year ? { year } : {}),
+      ...(this.previous ? { previous: this.previous } : {}),
+    };
+  }
+
   status(): PageStatus {
     const base = { parsed: this.parsed, url: location.href };
     if (!this.target || !this.checked) return { ...base, kind: 'none', errors: 0 };
@@ -153,6 +161,12 @@ export class Session {
       report,
       errors: report.findings.filter((f) => f.severity === 'error').length,
       period,
+      // Reviewers do not edit published pages: fixes only for a draft in an editor.
+      ...(this.target.kind === 'editor'
+        ? {
+            fixes: fixesFor(this.checked).map((f) => ({ key: f.key, finding: f.finding, preview: f.preview })),
+          }
+        : {}),
       ...(this.previous
         ? { previous: { source: this.previous.source, title: this.previous.title, year: this.previous.year } }
         : {}),
@@ -206,6 +220,25 @@ export class Session {
     if (!found) return null;
     const index = Array.from(this.target.el.querySelectorAll('table')).indexOf(found);
     return index >= 0 ? index : null;
+  }
+
+  /**
+   * Makes the chosen fixes in the editor: reads the editor's own HTML, fixes that (checked again
+   * there, so the offsets are its own), and writes it back through the editor's API as one undo
+   * step, provided the draft did not change in between.
+   */
+  async fix(keys: readonly string[]): Promise<FixResult> {
+    this.current();
+    const draft = this.draft();
+    if (this.target?.kind !== 'editor' || !this.checked) return { ok: false, applied: 0, error: 'no-editor' };
+    const read = await editorOp({ op: 'getContent' }, draft);
+    if (!read.ok || read.op !== 'getContent') return { ok: false, applied: 0, error: read.ok ? 'failed' : read.error };
+    const year = this.checked.year ?? undefined;
+    const { source, fixes } = fixSource(read.html, keys, this.options(year, cmsTitle(this.target)));
+    if (!fixes.length || source === read.html) return { ok: false, applied: 0, error: 'none' };
+    const written = await editorOp({ op: 'setContent', html: source, base: read.html }, draft);
+    this.run(true);
+    return written.ok ? { ok: true, applied: fixes.length } : { ok: false, applied: 0, error: written.error };
   }
 
   /** The recheck button: checks again even when the text did not change. */

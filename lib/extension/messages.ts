@@ -27,6 +27,10 @@ export const PreviousReport = z.object({
 });
 export type PreviousReport = z.infer<typeof PreviousReport>;
 
+/** A fix the panel may offer for one finding: its key, the finding's index in the report, and 旧 → 新. */
+export const FixOffer = z.object({ key: z.string(), finding: z.number(), preview: z.string() });
+export type FixOffer = z.infer<typeof FixOffer>;
+
 export const PageStatus = z.object({
   kind: PageKind,
   /** Whether the engine ever ran on this page: false proves a non-report page was left alone. */
@@ -41,6 +45,8 @@ export const PageStatus = z.object({
   period: z.optional(z.nullable(z.object({ from: z.number(), to: z.number() }))),
   /** Last year's report the page is compared with. */
   previous: z.optional(z.object({ source: z.string(), title: z.nullable(z.string()), year: z.nullable(z.number()) })),
+  /** Fixes for the findings of a draft in an editor (never on a published page). */
+  fixes: z.optional(z.array(FixOffer)),
 });
 export type PageStatus = z.infer<typeof PageStatus>;
 
@@ -63,6 +69,8 @@ export const ToContent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('editor'), op: BridgeOp }),
   /** The filler → replace the draft's table of this kind (the one the engine read) by `html`. */
   z.object({ type: z.literal('replace-table'), table: TableId, html: z.string() }),
+  /** The panel → make these fixes (keys of FixOffers) in the draft's editor as one undo step; answered with a FixResult. */
+  z.object({ type: z.literal('fix'), keys: z.array(z.string()).check(z.minLength(1)) }),
   /** Another tab's panel → this page's report as last year's (answered with a PreviousReport, or null). */
   z.object({ type: z.literal('previous-data') }),
   /** The panel → compare this page with last year's report (null: stop comparing); answered with the new PageStatus. */
@@ -72,6 +80,10 @@ export type ToContent = z.infer<typeof ToContent>;
 
 /** The content script → its framed panel (window.postMessage to the frame): `{ type, key }`. */
 export const PANEL_KEY_MESSAGE = 'nianbao:panel-key';
+
+/** How many of the asked fixes were written, or why none was (a BridgeError, or 'none' when nothing was left to fix). */
+export const FixResult = z.object({ ok: z.boolean(), applied: z.number(), error: z.optional(z.string()) });
+export type FixResult = z.infer<typeof FixResult>;
 
 export const RevealResult = z.object({ ok: z.boolean() });
 export type RevealResult = z.infer<typeof RevealResult>;

@@ -65,6 +65,10 @@ export interface DomDoc {
   doc: Doc;
   /** A Range over the page for flat offsets [start, end), or null when they fall outside any text. */
   locate(start: number, end: number): Range | null;
+  /** The text node and offset of a flat offset (an offset on a separator: the next node, or the previous one for an end). */
+  point(flat: number, end: boolean): [Text, number] | null;
+  /** The table cell whose text starts at or before a flat offset (an empty cell has no text node to point at). */
+  cellAt(flat: number): Element | null;
 }
 
 function hidden(el: Element): boolean {
@@ -102,6 +106,8 @@ export function readDom(root: Node): DomDoc {
   const cellIndex: number[] = [];
   const cells = new Set<Node>();
   const folded = new CompactBuilder();
+  const cellStarts: number[] = [];
+  const cellEls: Element[] = [];
 
   const emit = (s: string) => {
     out.push(s);
@@ -149,6 +155,8 @@ export function readDom(root: Node): DomDoc {
       if (cellIndex.length) cellIndex[cellIndex.length - 1] = i + 1;
       cellDepth++;
       cells.add(el);
+      cellStarts.push(length);
+      cellEls.push(el);
       return true;
     }
     if (BLOCK.has(tag) || tag === 'TD' || tag === 'TH') breakLine();
@@ -212,6 +220,17 @@ export function readDom(root: Node): DomDoc {
 
   return {
     doc,
+    point: position,
+    cellAt(flat) {
+      let lo = 0;
+      let hi = cellStarts.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (cellStarts[mid]! <= flat) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo > 0 ? cellEls[lo - 1]! : null;
+    },
     locate(start, end) {
       const a = position(start, false);
       const b = position(Math.max(start, end), true);

@@ -14,7 +14,7 @@ type Obj = Record<string, any>;
 
 export class EditorError extends Error {
   constructor(
-    readonly code: 'no-api' | 'no-table' | 'source-mode' | 'failed',
+    readonly code: 'no-api' | 'no-table' | 'source-mode' | 'changed' | 'failed',
     message?: string,
   ) {
     super(message ?? code);
@@ -26,6 +26,8 @@ export interface Adapter {
   insertHtml(html: string): void;
   /** Replace `table` (an element of the editing body) by `html` as one undo step. */
   replaceTable(table: HTMLTableElement, html: string): void;
+  /** Replace the whole draft by `html`, recorded by the editor as one undo step. */
+  setContent(html: string): void;
 }
 
 export type Write = 'api' | 'execCommand' | 'textarea';
@@ -100,7 +102,36 @@ function nativeAdapter(root: HTMLElement): Adapter {
       if (!root.ownerDocument.execCommand('insertHTML', false, html))
         throw new EditorError('failed', 'insertHTML refused');
     },
+    setContent: (html) => replaceAll(root, html),
   };
+}
+
+/**
+ * The browser's undo records one insertHTML as one step. Inserted next to a paragraph, Chrome merges
+ * the first or last inserted block into it: so the whole of the body's content is selected and the
+ * new draft inserted in its place, with nothing around it to merge into.
+ */
+function replaceAll(root: HTMLElement, html: string) {
+  const doc = root.ownerDocument;
+  root.focus();
+  const range = doc.createRange();
+  range.selectNodeContents(root);
+  const sel = doc.defaultView!.getSelection()!;
+  sel.removeAllRanges();
+  sel.addRange(range);
+  // Chrome drops the white space between blocks anyway, and makes a stray empty paragraph of a trailing one.
+  const blocks = html.replace(/>\s+</g, '><').trim();
+  if (!doc.execCommand('insertHTML', false, blocks)) throw new EditorError('failed', 'insertHTML refused');
+}
+
+/** The one run where two strings differ: [start, end in a, end in b]. */
+export function differingSpan(a: string, b: string): [number, number, number] {
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let tail = 0;
+  while (tail < a.length - start && tail < b.length - start && a[a.length - 1 - tail] === b[b.length - 1 - tail])
+    tail++;
+  return [start, a.length - tail, b.length - tail];
 }
 
 /** The n-th `<table …>…</table>` of a textarea's HTML source, counted like querySelectorAll('table'). */
@@ -150,6 +181,10 @@ export function textareaAdapter(el: HTMLTextAreaElement) {
       if (!span) throw new EditorError('no-table');
       textareaInsert(el, html, span[0], span[1]);
     },
+    setContent(html: string) {
+      const [start, oldEnd, newEnd] = differingSpan(el.value, html);
+      textareaInsert(el, html.slice(start, newEnd), start, oldEnd);
+    },
   };
 }
 
@@ -173,6 +208,15 @@ function ueditor(win: Window, area: EditingArea): Adapter | null {
       if (range && isFn(range, 'selectNode', 'select')) range.selectNode(table).select();
       else selectNode(table);
       inst.execCommand('inserthtml', html);
+    },
+    setContent(html) {
+      wysiwyg();
+      // UEditor's undo plugin files a scene on 'saveScene': one before and one after make one step.
+      const scene = () => isFn(inst, 'fireEvent') && inst.fireEvent('saveScene');
+      scene();
+      inst.setContent(html);
+      scene();
+      if (isFn(inst, 'sync')) inst.sync();
     },
   };
 }
@@ -201,6 +245,15 @@ function kindeditor(win: Window, area: EditingArea): Adapter | null {
       // KindEditor inserts at its own saved range: read the native selection into it first.
       if (isFn(inst.cmd, 'selection')) inst.cmd.selection(true);
       inst.insertHtml(html);
+      sync();
+    },
+    setContent(html) {
+      wysiwyg();
+      // html(h) files no undo step of its own: a bookmark before and after makes it one.
+      const bookmark = () => isFn(inst, 'addBookmark') && inst.addBookmark(false);
+      bookmark();
+      inst.html(html);
+      bookmark();
       sync();
     },
   };
@@ -235,6 +288,11 @@ function ckeditor4(win: Window, area: EditingArea): Adapter | null {
       inst.insertHtml(html);
       update();
     },
+    setContent(html) {
+      wysiwyg();
+      // setData takes an undo snapshot before and after itself (unless told noSnapshot).
+      inst.setData(html, { callback: update });
+    },
   };
 }
 
@@ -255,6 +313,10 @@ function ckeditor5(_win: Window, area: EditingArea): Adapter | null {
       if (!element) throw new EditorError('no-table');
       inst.model.change((writer: Obj) => inst.model.insertContent(fragment(html), writer.createRangeOn(element)));
     },
+    setContent(html) {
+      // editor.setData is not undoable; the data controller's set with an undoable batch is one step.
+      inst.data.set(html, { batchType: { isUndoable: true } });
+    },
   };
 }
 
@@ -271,6 +333,9 @@ function tinymce(win: Window, area: EditingArea): Adapter | null {
         inst.selection.select(table);
         inst.insertContent(html);
       });
+    },
+    setContent(html) {
+      inst.undoManager.transact(() => inst.setContent(html));
     },
   };
 }
@@ -306,6 +371,10 @@ function wangeditor5(win: Window, area: EditingArea): Adapter | null {
       inst.select([...path, 0]);
       inst.dangerouslyInsertHtml(html);
     },
+    setContent(html) {
+      // setHtml clears and inserts in one tick, which Slate's history keeps as one undo step.
+      inst.setHtml(html);
+    },
   };
 }
 
@@ -340,6 +409,10 @@ function wangeditor4(win: Window, area: EditingArea): Adapter | null {
       inst.cmd.do('insertHTML', html);
       commit();
     },
+    setContent(html) {
+      inst.txt.html(html);
+      commit();
+    },
   };
 }
 
@@ -356,6 +429,10 @@ function fckeditor(win: Window, area: EditingArea): Adapter | null {
     replaceTable(table, html) {
       selectNode(table);
       inst.InsertHtml(html);
+    },
+    setContent(html) {
+      if (!isFn(inst, 'SetData')) throw new EditorError('no-api');
+      inst.SetData(html);
     },
   };
 }
@@ -388,6 +465,8 @@ export interface Handle {
   getContent(): string;
   insertHtml(html: string): Write;
   replaceTable(index: number, html: string): Write;
+  /** The whole draft replaced as one undo step, if it still is `base`. */
+  setContent(html: string, base: string): Write;
 }
 
 /** Everything the bridge does with one area: the API where found, else the browser's editing. */
@@ -399,6 +478,11 @@ export function handle(win: Window, area: EditingArea): Handle {
       getContent: t.getContent,
       insertHtml: (html) => (t.insertHtml(html), 'textarea'),
       replaceTable: (index, html) => (t.replaceTableAt(index, html), 'textarea'),
+      setContent(html, base) {
+        if (t.getContent() !== base) throw new EditorError('changed');
+        t.setContent(html);
+        return 'textarea';
+      },
     };
   }
   const api = findApi(win, area);
@@ -406,7 +490,13 @@ export function handle(win: Window, area: EditingArea): Handle {
     const refuse = (): never => {
       throw new EditorError('no-api');
     };
-    return { api: false, getContent: () => area.root.innerHTML, insertHtml: refuse, replaceTable: refuse };
+    return {
+      api: false,
+      getContent: () => area.root.innerHTML,
+      insertHtml: refuse,
+      replaceTable: refuse,
+      setContent: refuse,
+    };
   }
   const adapter = api ?? nativeAdapter(area.root);
   const via: Write = api ? 'api' : 'execCommand';
@@ -418,6 +508,11 @@ export function handle(win: Window, area: EditingArea): Handle {
       const table = area.root.querySelectorAll('table')[index];
       if (!table) throw new EditorError('no-table');
       adapter.replaceTable(table, html);
+      return via;
+    },
+    setContent(html, base) {
+      if (adapter.getContent() !== base) throw new EditorError('changed');
+      adapter.setContent(html);
       return via;
     },
   };

@@ -32,6 +32,8 @@ export function run(win: Window, request: BridgeOp): BridgeResult {
           kind: area.kind,
           via: h.replaceTable(request.range.table, request.html),
         };
+      case 'setContent':
+        return { ok: true, op: 'setContent', kind: area.kind, via: h.setContent(request.html, request.base) };
     }
   } catch (e) {
     if (e instanceof EditorError) return { ok: false, error: e.code };

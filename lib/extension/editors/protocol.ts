@@ -50,6 +50,11 @@ export const BridgeOp = z.discriminatedUnion('op', [
     html: Html,
     ...target,
   }),
+  /**
+   * Replace the whole draft by `html` (the draft with fixes made) as one undo step, provided the
+   * editor still holds `base`: a draft changed since the fixes were computed is left alone.
+   */
+  z.object({ op: z.literal('setContent'), html: Html, base: Html, ...target }),
 ]);
 export type BridgeOp = z.infer<typeof BridgeOp>;
 
@@ -67,13 +72,19 @@ export type EditorInfo = z.infer<typeof EditorInfo>;
 export const WriteVia = z.enum(['api', 'execCommand', 'textarea']);
 
 /** no-api: an editor that must only be written through its API (CKEditor 5, wangEditor 5) whose object the page does not expose. */
-export const BridgeError = z.enum(['no-editor', 'no-api', 'no-table', 'source-mode', 'failed']);
+/** changed: the draft is no longer what a setContent was computed from. */
+export const BridgeError = z.enum(['no-editor', 'no-api', 'no-table', 'source-mode', 'changed', 'failed']);
 export type BridgeError = z.infer<typeof BridgeError>;
 
 export const BridgeResult = z.union([
   z.object({ ok: z.literal(true), op: z.literal('which'), editors: z.array(EditorInfo) }),
   z.object({ ok: z.literal(true), op: z.literal('getContent'), kind: EditorKind, html: Html }),
-  z.object({ ok: z.literal(true), op: z.enum(['insertHtml', 'replaceRange']), kind: EditorKind, via: WriteVia }),
+  z.object({
+    ok: z.literal(true),
+    op: z.enum(['insertHtml', 'replaceRange', 'setContent']),
+    kind: EditorKind,
+    via: WriteVia,
+  }),
   z.object({
     ok: z.literal(false),
     error: z.union([BridgeError, z.literal('timeout')]),

@@ -15,6 +15,8 @@ export interface SnippetOptions {
   unit: string;
   /** Which of the part's alternative boilerplate paragraphs; the first that meets the format's content rules when absent. */
   variant?: number;
+  /** false: the part without its table (a draft that has the table elsewhere). */
+  tables?: boolean;
 }
 
 const NUMERALS = '一二三四五六七八九十';
@@ -59,7 +61,7 @@ function partBlocks(format: FormatDef, part: PartDef, o: SnippetOptions): Block[
   const paragraph = paragraphs[(o.variant ?? defaultVariant(format, part)) % Math.max(paragraphs.length, 1)];
   if (paragraph) blocks.push({ kind: 'paragraph', text: fillIn(paragraph, o) });
   (part.subheadings ?? []).forEach((s, i) => blocks.push({ kind: 'subheading', text: `（${NUMERALS[i]}）${s}` }));
-  for (const t of format.tables.filter((t) => t.part === part.number))
+  for (const t of format.tables.filter((t) => t.part === part.number && o.tables !== false))
     blocks.push({ kind: 'table', ...tableSnippet(format, t.id) });
   return blocks;
 }
