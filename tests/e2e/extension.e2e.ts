@@ -16,21 +16,6 @@ afterAll(async () => {
   expect(foreign).toEqual([]);
 });
 
-/** Polls the content script until its status satisfies `ok` (edits are checked after a debounce). */
-async function statusUntil(tabId: number, ok: (s: PageStatus) => boolean): Promise<PageStatus> {
-  let last: PageStatus | undefined;
-  await expect
-    .poll(
-      async () => {
-        last = await h.status(tabId);
-        return ok(last);
-      },
-      { timeout: 10_000 },
-    )
-    .toBe(true);
-  return last!;
-}
-
 const partStatus = (s: PageStatus, part: number) => s.report?.parts.find((p) => p.part === part)?.status;
 
 async function typeAtEnd(page: Page, frameSelector: string, text: string) {
@@ -40,6 +25,8 @@ async function typeAtEnd(page: Page, frameSelector: string, text: string) {
   await body.press('Enter');
   await body.pressSequentially(text);
 }
+
+const statusUntil = (tabId: number, ok: (s: PageStatus) => boolean) => h.statusWhen(tabId, ok);
 
 describe('the extension in Chromium', () => {
   it('runs its content script on a gov.cn page and leaves a page that is no report unparsed', async () => {

@@ -71,20 +71,7 @@ async function openDraft(name: string) {
   return { ...opened, status: status! };
 }
 
-/** The page's report once `done` holds of it. */
-async function statusWhen(tabId: number, done: (s: PageStatus) => boolean): Promise<PageStatus> {
-  let last: PageStatus | undefined;
-  await expect
-    .poll(
-      async () => {
-        last = await h.status(tabId);
-        return done(last);
-      },
-      { timeout: 15_000 },
-    )
-    .toBe(true);
-  return last!;
-}
+const statusWhen = (tabId: number, done: (s: PageStatus) => boolean) => h.statusWhen(tabId, done, 15_000);
 
 async function undoByKeyboard(page: Page, root: Locator) {
   await page.bringToFront();

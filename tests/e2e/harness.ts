@@ -114,6 +114,8 @@ export interface Harness {
   extensionPage(name: string): Promise<Page>;
   /** Asks a tab's content script (frame 0) what it found, as the side panel does. */
   status(tabId: number): Promise<PageStatus>;
+  /** Polls a tab's status until `ok` holds of it (edits are checked after a debounce), and returns it. */
+  statusWhen(tabId: number, ok: (s: PageStatus) => boolean, timeout?: number): Promise<PageStatus>;
   /** Sends any message to a tab's content script (frame 0) and returns its answer. */
   send(tabId: number, message: unknown): Promise<unknown>;
   /** Every URL requested during the run. */
@@ -211,6 +213,19 @@ export async function launch(): Promise<Harness> {
     },
     async status(tabId) {
       return PageStatus.parse(await send(tabId, { type: 'status' }));
+    },
+    async statusWhen(tabId, ok, timeout = 10_000) {
+      let last: PageStatus | undefined;
+      await expect
+        .poll(
+          async () => {
+            last = PageStatus.parse(await send(tabId, { type: 'status' }));
+            return ok(last);
+          },
+          { timeout },
+        )
+        .toBe(true);
+      return last!;
     },
     send,
     foreignRequests: () => requests.filter((u) => !allowed(u)),

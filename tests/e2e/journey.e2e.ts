@@ -60,21 +60,7 @@ async function panelOf(tabId: number): Promise<Page> {
   return panel;
 }
 
-/** The content script's status once `ok` holds (checks run after a debounce). */
-async function statusUntil(tabId: number, ok: (s: PageStatus) => boolean): Promise<PageStatus> {
-  let last: PageStatus | undefined;
-  await expect
-    .poll(
-      async () => {
-        last = await h.status(tabId);
-        return ok(last);
-      },
-      { timeout: 20_000 },
-    )
-    .toBe(true);
-  return last!;
-}
-
+const statusUntil = (tabId: number, ok: (s: PageStatus) => boolean) => h.statusWhen(tabId, ok, 20_000);
 const blankCells = (s: PageStatus, table: string) =>
   s.report?.findings.filter((f) => f.code === 'cells-blank' && f.table === table) ?? [];
 
