@@ -89,7 +89,6 @@ export function PopupPage({ currentTab = activeTab }: { currentTab?: () => Promi
     <main class="popup">
       <h1>{t('extName')}</h1>
       <Popup
-        key={report ? 'draft' : 'none'}
         detectedYear={report?.year ?? null}
         unit={report?.unit ?? ''}
         onInsert={(html) => writeToPage(tabId(), { type: 'editor', op: { op: 'insertHtml', html } })}

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatForYear, type TableId } from '../../lib/format';
 import {
   partHeading,
@@ -29,6 +29,23 @@ export interface PopupProps {
 }
 
 /**
+ * A field that starts from what the draft says (or the fallback) and follows the draft's value
+ * when it arrives late, until the clerk types in it: what she typed is never overwritten.
+ */
+function useDetected(detected: string, fallback: string): [string, (value: string) => void] {
+  const [value, setValue] = useState(detected || fallback);
+  const typed = useRef(false);
+  useEffect(() => {
+    if (detected && !typed.current) setValue(detected);
+  }, [detected]);
+  const type = (v: string) => {
+    typed.current = true;
+    setValue(v);
+  };
+  return [value, type];
+}
+
+/**
  * The popup body: the report year and unit pick the format; then the whole report, one part or one
  * table goes into the draft (or the clipboard). Every action is a callback: the entrypoint talks to the page.
  */
@@ -42,8 +59,8 @@ export function Popup({
   onEnableSite,
   onOpenFiller,
 }: PopupProps) {
-  const [yearText, setYearText] = useState(String(detectedYear ?? now.getFullYear() - 1));
-  const [unit, setUnit] = useState(initialUnit);
+  const [yearText, setYearText] = useDetected(detectedYear ? String(detectedYear) : '', String(now.getFullYear() - 1));
+  const [unit, setUnit] = useDetected(initialUnit, '');
   const [partNumber, setPartNumber] = useState(1);
   const [variant, setVariant] = useState(0);
   const [table, setTable] = useState<TableId>('requests');

@@ -65,6 +65,21 @@ describe('popup page on a draft', () => {
     expect(insert.op.op).toBe('insertHtml');
     expect(insert.op.html).toContain('阳头升乡2020年政府信息公开工作年度报告');
   });
+
+  it('keeps the year and unit the clerk typed when the draft’s status arrives after', async () => {
+    let answer!: (s: PageStatus) => void;
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((async (_tab: number, message: { type: string }) =>
+      message.type === 'status' ? new Promise((r) => (answer = r)) : { ok: true }) as never);
+    const { container } = render(<PopupPage currentTab={onTab('http://xxgk.example.gov.cn/wcm/edit.jsp')} />);
+    const [year, unit] = [...container.querySelectorAll('input')] as HTMLInputElement[];
+    await waitFor(() => expect(answer).toBeTypeOf('function'));
+    fireEvent.input(year!, { target: { value: '2023' } });
+    answer(status);
+    // The draft's unit fills the untouched field; the typed year stays, and so does its format.
+    await waitFor(() => expect(unit!.value).toBe('阳头升乡'));
+    expect(year!.value).toBe('2023');
+    expect(container.querySelector('.popup-format')!.getAttribute('data-format')).toBe('2021');
+  });
 });
 
 describe('options page', () => {
