@@ -3,10 +3,13 @@ import type { FixOffer } from '../../lib/extension/messages';
 import { FixButton, type OnFix } from './Fix';
 import { t, type MessageKey } from './t';
 
-const ORDER: Severity[] = ['error', 'warning', 'info'];
-const HEADINGS: Record<Severity, MessageKey> = {
+/** The groups of the list: by severity, and in a draft the work not yet done apart (待完成). */
+type Group = Severity | 'todo';
+const ORDER: Group[] = ['error', 'warning', 'todo', 'info'];
+const HEADINGS: Record<Group, MessageKey> = {
   error: 'severityError',
   warning: 'severityWarning',
+  todo: 'severityTodo',
   info: 'severityInfo',
 };
 
@@ -35,23 +38,28 @@ function onKeyDown(e: KeyboardEvent): void {
 }
 
 /**
- * The findings by severity, each group folding away: errors and warnings open, information folded
- * when there is anything worse, so the checklist and the grids below stay within reach.
+ * The findings by severity, each group folding away: errors and warnings open, what is left to
+ * write and information folded when there is anything worse, so the checklist and the grids below
+ * stay within reach.
  */
 export function Findings({
   findings,
   onPick,
   fixes = [],
   onFix,
+  todo,
 }: {
   findings: Finding[];
   onPick(f: Finding): void;
   /** Fixes offered for some of the findings (by index in `findings`); none on a published page. */
   fixes?: readonly FixOffer[];
   onFix?: OnFix;
+  /** In a draft: the findings that only name work not yet done, listed apart under 待完成. */
+  todo?: (f: Finding) => boolean;
 }) {
   let index = 0;
-  const worse = findings.some((f) => f.severity !== 'info');
+  const groupOf = (f: Finding): Group => (f.severity !== 'info' && todo?.(f) ? 'todo' : f.severity);
+  const worse = findings.some((f) => groupOf(f) === 'error' || groupOf(f) === 'warning');
   return (
     <section class="findings" aria-label={t('findingsTitle')}>
       <h2>
@@ -60,14 +68,14 @@ export function Findings({
       {/* biome-ignore lint/a11y/noStaticElementInteractions: arrow keys move between the finding buttons inside */}
       <div class="finding-groups" onKeyDown={onKeyDown}>
         {ORDER.map((severity) => {
-          const group = findings.filter((f) => f.severity === severity);
+          const group = findings.filter((f) => groupOf(f) === severity);
           if (!group.length) return null;
           return (
             <details
               class={`group ${severity}`}
               key={severity}
               data-severity={severity}
-              open={severity !== 'info' || !worse}
+              open={severity === 'error' || severity === 'warning' || !worse}
             >
               <summary>
                 <h3>

@@ -4,6 +4,7 @@ import type { PageStatus } from '../../lib/extension/messages';
 import type { Finding, ReportFormat, ReportJson } from '../../lib/check/report';
 import { Review } from '../review/Review';
 import type { ReviewApi } from '../review/api';
+import { unfinishedIn } from '../../lib/check/unfinished';
 import { Findings } from './Findings';
 import { FixAllButton, type OnFix } from './Fix';
 import { Parts } from './Parts';
@@ -115,11 +116,13 @@ function Report({
       () => setFailed(true),
     );
   };
+  // In a draft, a part not yet written is work left, not an error; on a published page it is an error.
+  const todo = status.kind === 'editor' ? unfinishedIn(report.tables) : undefined;
   const pick = (f: Finding) => (f.start !== undefined ? reveal(f.start, f.end ?? f.start + 1) : setFailed(true));
   return (
     <div class="report">
       {report.title ? <h2 class="report-title">{report.title}</h2> : null}
-      <ProgressHeader report={report} />
+      <ProgressHeader report={report} todo={todo} />
       <Standing report={report} />
       <Year report={report} givenYear={givenYear} onYear={onYear} />
       <Summary report={report} status={status} />
@@ -130,7 +133,7 @@ function Report({
       ) : null}
       {report.parts.length ? <Parts parts={report.parts} format={report.format} onPick={reveal} /> : null}
       {report.findings.length ? (
-        <Findings findings={report.findings} onPick={pick} fixes={offersOf(status)} onFix={onFix} />
+        <Findings findings={report.findings} onPick={pick} fixes={offersOf(status)} onFix={onFix} todo={todo} />
       ) : null}
       <Review status={status} api={review} />
       {/* The old structure does not demand the tables: say nothing of their absence. */}

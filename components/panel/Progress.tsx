@@ -1,5 +1,5 @@
 import { formats } from '../../lib/format';
-import type { ReportJson, TableResult } from '../../lib/check/report';
+import type { Finding, ReportJson, TableResult } from '../../lib/check/report';
 import { partHeading } from '../../lib/write/snippets';
 import { t } from './t';
 
@@ -13,9 +13,16 @@ export function tableName(table: TableResult['table'], format: ReportJson['forma
   return def ? `表${NUMERALS[def.part - 1]}（${def.title}）` : t('tablesTitle');
 }
 
-/** Where the draft stands, in four figures at the top of the panel. */
-export function ProgressHeader({ report }: { report: ReportJson }) {
+/**
+ * Where the draft stands, in four figures at the top of the panel. Given `todo` (in a draft), the
+ * findings that only name work not yet done are counted apart as 待完成, not as errors.
+ */
+export function ProgressHeader({ report, todo }: { report: ReportJson; todo?: (f: Finding) => boolean }) {
   const p = report.progress;
+  const count = (severity: Finding['severity']) =>
+    todo ? report.findings.filter((f) => f.severity === severity && !todo(f)).length : p[`${severity}s` as 'errors'];
+  const errors = count('error');
+  const warnings = count('warning');
   const items: { key: string; label: string; value: string; tone: 'done' | 'todo' | 'bad' | 'warn' | 'none' }[] = [];
   if (p.partsRequired)
     items.push({
@@ -32,9 +39,11 @@ export function ProgressHeader({ report }: { report: ReportJson }) {
       tone: p.tablesFilled >= p.tablesRequired ? 'done' : 'todo',
     });
   items.push(
-    { key: 'errors', label: t('severityError'), value: String(p.errors), tone: p.errors ? 'bad' : 'none' },
-    { key: 'warnings', label: t('severityWarning'), value: String(p.warnings), tone: p.warnings ? 'warn' : 'none' },
+    { key: 'errors', label: t('severityError'), value: String(errors), tone: errors ? 'bad' : 'none' },
+    { key: 'warnings', label: t('severityWarning'), value: String(warnings), tone: warnings ? 'warn' : 'none' },
   );
+  const left = todo ? report.findings.filter((f) => f.severity !== 'info' && todo(f)).length : 0;
+  if (left) items.push({ key: 'todo', label: t('severityTodo'), value: String(left), tone: 'todo' });
   return (
     <section class="progress" aria-label={t('progressLabel')}>
       {items.map((i) => (

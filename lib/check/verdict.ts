@@ -1,16 +1,7 @@
 import type { Analysis } from './analysis';
 import { checks } from './checks';
 import type { Finding, FindingCode, Progress, TableResult, Verdict } from './report';
-
-/** Findings that only say the draft is unfinished: what is left to write, not what is wrong. */
-const UNFINISHED = new Set<FindingCode>([
-  'part-missing',
-  'part-empty',
-  'table-missing',
-  'cells-blank',
-  'template-text',
-  'content-missing',
-]);
+import { isUnfinished } from './unfinished';
 
 const counted = (f: Finding) => f.severity === 'error' || f.severity === 'warning';
 
@@ -52,9 +43,7 @@ export function verdictOf(a: Analysis, findings: readonly Finding[], progress: P
   const unreadable = new Set(
     [...a.tables.values()].filter((t) => t.status === 'unrecognized').map((t) => t.id as string),
   );
-  const problem = findings.some(
-    (f) => counted(f) && (!UNFINISHED.has(f.code) || (f.code === 'table-missing' && unreadable.has(f.table ?? ''))),
-  );
+  const problem = findings.some((f) => counted(f) && !isUnfinished(f, unreadable));
   if (problem) return 'problems';
   const unfinished =
     findings.some(counted) ||

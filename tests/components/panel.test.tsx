@@ -4,6 +4,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { checkText } from '../../lib/check/engine';
+import { unfinishedIn } from '../../lib/check/unfinished';
 import type { PageStatus } from '../../lib/extension/messages';
 import { Panel, type PanelState } from '../../components/panel/Panel';
 import { seedsDir } from '../paths';
@@ -70,19 +71,42 @@ describe('side panel', () => {
     expect(review.querySelectorAll('tbody td').length).toBe(15);
   });
 
-  it('groups findings by severity with counts, in Chinese', () => {
+  it('groups findings by severity with counts, in Chinese; in a draft, work not yet done apart as 待完成', () => {
     const { container } = show({ kind: 'page', status: seed003 });
-    const warnings = seed003.report!.findings.filter((f) => f.severity === 'warning').length;
+    const report = seed003.report!;
+    const todo = unfinishedIn(report.tables);
+    const warnings = report.findings.filter((f) => f.severity === 'warning' && !todo(f)).length;
+    const left = report.findings.filter((f) => f.severity !== 'info' && todo(f)).length;
+    expect(warnings).toBeGreaterThan(0);
+    expect(left).toBeGreaterThan(0);
     const group = container.querySelector('.group[data-severity="warning"]')!;
     expect(group.querySelector('h3')!.textContent).toBe(`提醒 ${warnings}`);
     expect(group.querySelectorAll('[data-finding]').length).toBe(warnings);
+    const rest = container.querySelector('.group[data-severity="todo"]')!;
+    expect(rest.querySelector('h3')!.textContent).toBe(`待完成 ${left}`);
+    // Folded while there is something worse to read.
+    expect((rest as HTMLDetailsElement).open).toBe(false);
+    expect(container.querySelector('[data-progress="warnings"] .value')!.textContent).toBe(String(warnings));
+    expect(container.querySelector('[data-progress="todo"] .value')!.textContent).toBe(String(left));
     expect(container.querySelector('.group[data-severity="error"]')).toBeNull();
     expect(screen.getByText('重新检查')).toBeTruthy();
   });
 
+  it('on a published page, counts every finding by its severity: nothing is set apart as 待完成', () => {
+    const published = statusOf('003_422ee649bd0c999e.txt', 'published');
+    const { container } = show({ kind: 'page', status: published });
+    const warnings = published.report!.findings.filter((f) => f.severity === 'warning').length;
+    expect(container.querySelector('.group[data-severity="warning"] h3')!.textContent).toBe(`提醒 ${warnings}`);
+    expect(container.querySelector('.group[data-severity="todo"]')).toBeNull();
+    expect(container.querySelector('[data-progress="todo"]')).toBeNull();
+  });
+
   it('moves through findings with the arrow keys and jumps with a click or Enter', async () => {
     const { container, onReveal } = show({ kind: 'page', status: seed003 });
-    const items = [...container.querySelectorAll<HTMLButtonElement>('[data-finding]')];
+    // A folded group's findings are out of reach of the keys.
+    const items = [...container.querySelectorAll<HTMLButtonElement>('[data-finding]')].filter(
+      (b) => b.closest('details')!.open,
+    );
     items[0]!.focus();
     fireEvent.keyDown(items[0]!, { key: 'ArrowDown' });
     expect(document.activeElement).toBe(items[1]);
@@ -91,7 +115,8 @@ describe('side panel', () => {
     fireEvent.keyDown(items.at(-1)!, { key: 'ArrowUp' });
     expect(document.activeElement).toBe(items.at(-2));
     fireEvent.click(items[1]!);
-    const f = seed003.report!.findings.filter((x) => x.severity === 'warning')[1]!;
+    const todo = unfinishedIn(seed003.report!.tables);
+    const f = seed003.report!.findings.filter((x) => x.severity === 'warning' && !todo(x))[1]!;
     expect(onReveal).toHaveBeenCalledWith(f.start, f.end);
   });
 

@@ -101,6 +101,9 @@ describe.each(EDITORS)('the clerk’s journey in $name', (editor) => {
       .toBe('in-progress');
     expect(await panel.locator('[data-progress="parts"] .value').textContent()).toBe('0/6');
     expect(await panel.locator('[data-progress="tables"] .value').textContent()).toBe('0/3');
+    // Work not yet done is counted as 待完成, not as red errors.
+    expect(await panel.locator('[data-progress="errors"] .value').textContent()).toBe('0');
+    expect(Number(await panel.locator('[data-progress="todo"] .value').textContent())).toBeGreaterThan(0);
     expect(await panel.locator('[data-finding]').count()).toBeLessThanOrEqual(20);
     expect(await panel.locator('.passed').count()).toBe(0);
     expect(await panel.locator('[data-todo="template"] li').allTextContents()).toEqual([

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { fixesFor } from '../../lib/write/fixes';
 import { fixSource, readSource } from '../../lib/write/fixes/apply';
 import { fixPreview } from '../../lib/write/fixes/preview';
+import { formatForYear } from '../../lib/format';
+import { reportSkeleton } from '../../lib/write/snippets';
 import { agedFile } from '../e2e/fixtures/editors/build';
 
 /** draft-2023.html: seed 003 as editor HTML, aged to 2023 with four slips (see build.ts). */
@@ -130,6 +132,16 @@ describe('each fix changes its text and nothing else', () => {
     // What is left of the table is the wrong （七）总计 the draft was given.
     const left = readSource(out).checked.findings.filter((f) => f.table === 'requests');
     expect(left.map((f) => f.code)).toEqual(['sum-mismatch', 'sum-mismatch', 'sum-mismatch']);
+  });
+
+  it('blank cells: no mend offered for a table nothing has been typed in (the untouched skeleton)', () => {
+    const skeleton = reportSkeleton(formatForYear(2025), { year: 2025, unit: '城关镇' }).html;
+    const all = offers(skeleton);
+    expect(readSource(skeleton).checked.findings.filter((f) => f.code === 'cells-blank')).toHaveLength(3);
+    expect(all.filter((f) => f.code === 'cells-blank' || f.code === 'cell-invalid')).toEqual([]);
+    // One number typed: the table is begun, and its blanks are now the clerk's zeros.
+    const begun = skeleton.replace(/<td([^>]*)><\/td>/, '<td$1>5</td>');
+    expect(offers(begun).filter((f) => f.code === 'cells-blank')).toHaveLength(1);
   });
 
   it('part-missing: the part’s skeleton before the next part, without a table the draft has', () => {

@@ -8,7 +8,8 @@ import type { CellWrite, FixFor } from './types';
  * cells-blank (one finding per table), and cell-invalid on a blank cell: the table's blank cells
  * filled in one action — the cells the clerk types with 0, the blank totals with the value the
  * format's rules give once those are 0. A cell that holds something else (减4, 1.5 in a count) has
- * no unambiguous mend; nor has a total whose leaves are not all numbers.
+ * no unambiguous mend; nor has a total whose leaves are not all numbers; nor has a table the clerk
+ * has not begun (no number typed in it): there a blank means "not yet", not "none".
  */
 export const blankFix: FixFor = (checked, finding) => {
   const t = readTableOf(checked, finding);
@@ -18,6 +19,7 @@ export const blankFix: FixFor = (checked, finding) => {
   const format = formatById(t.format as '2019' | '2021');
   const derived = derivations(format, t.table);
   const key = (c: { row: string; column: string }) => cellKey(c.row, c.column);
+  if (!t.cells.some((c) => c.status === 'ok' && !derived.has(key(c)))) return null;
   const typed = new Map(
     t.cells.filter((c) => !derived.has(key(c))).map((c) => [key(c), c.value === null ? '' : String(c.value)]),
   );
