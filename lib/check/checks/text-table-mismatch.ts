@@ -72,51 +72,67 @@ interface Compiled {
   below: RegExp;
 }
 
-const regexCache = new Map<string, RegExp>();
-const re = (source: string, flags = '') => {
-  const k = `${flags}/${source}`;
-  let r = regexCache.get(k);
-  if (!r) regexCache.set(k, (r = new RegExp(source, flags)));
-  return r;
-};
+type Patterns = Omit<Figure, 'def' | 'table'>;
+type Shared = Omit<Compiled, 'figures' | 'none'>;
 
-function compile(a: Analysis): Compiled | null {
-  const tables = [...a.tables.values()].filter((t) => t.status === 'ok' && t.format.claims);
-  if (!tables.length) return null;
-  const shared: ClaimsDef = (a.expected?.claims ?? tables[0]!.format.claims)!;
-  const figures: Figure[] = [];
-  const none: Compiled['none'] = [];
-  for (const t of tables) {
-    const claims = t.format.claims!;
-    for (const def of claims.figures) {
-      if (def.table !== t.id) continue;
-      figures.push({
-        def,
-        table: t,
-        before: def.before ? re(`(${def.before})(${within(def.gap ?? 0)})(?:${claims.filler})*$`) : undefined,
-        bare: def.before ? re(`(?:${def.before})$`) : undefined,
-        after: def.after ? re(`^(?:${def.after})`) : undefined,
-        unless: def.unless ? re(def.unless) : undefined,
-      });
-    }
-    for (const def of claims.none) if (def.table === t.id) none.push({ def, table: t, re: re(def.pattern, 'g') });
+/** Expressions built once per claim and per claims block (the format data never changes), not per check. */
+const figurePatterns = new WeakMap<FigureClaimDef, Patterns>();
+const nonePatterns = new WeakMap<NoneClaimDef, RegExp>();
+const sharedPatterns = new WeakMap<ClaimsDef, Shared>();
+
+function patternsOf(def: FigureClaimDef, claims: ClaimsDef): Patterns {
+  let p = figurePatterns.get(def);
+  if (!p) {
+    p = {
+      before: def.before ? new RegExp(`(${def.before})(${within(def.gap ?? 0)})(?:${claims.filler})*$`) : undefined,
+      bare: def.before ? new RegExp(`(?:${def.before})$`) : undefined,
+      after: def.after ? new RegExp(`^(?:${def.after})`) : undefined,
+      unless: def.unless ? new RegExp(def.unless) : undefined,
+    };
+    figurePatterns.set(def, p);
   }
+  return p;
+}
+
+function noneOf(def: NoneClaimDef): RegExp {
+  let r = nonePatterns.get(def);
+  if (!r) nonePatterns.set(def, (r = new RegExp(def.pattern, 'g')));
+  return r;
+}
+
+function sharedOf(shared: ClaimsDef): Shared {
+  let s = sharedPatterns.get(shared);
+  if (s) return s;
   const topicOf = new Map<string, string>();
   for (const topic of shared.topics) for (const w of topic.words) topicOf.set(w, topic.id);
   // Longest words first, so 复议后起诉 is one topic and not 复议 then 起诉.
   const words = [...topicOf.keys()].sort((x, y) => y.length - x.length);
-  return {
-    figures,
-    none,
-    topics: re(words.join('|'), 'g'),
+  s = {
+    topics: new RegExp(words.join('|'), 'g'),
     topicOf,
-    conjunction: re(`(?:${shared.conjunction})$`),
-    comparison: re(shared.comparison),
-    approxBefore: re(`(?:${shared.approxBefore})$`),
-    approxAfter: re(`^(?:${shared.approxAfter})`),
-    area: re(shared.area, 'g'),
-    below: re(shared.below, 'g'),
+    conjunction: new RegExp(`(?:${shared.conjunction})$`),
+    comparison: new RegExp(shared.comparison),
+    approxBefore: new RegExp(`(?:${shared.approxBefore})$`),
+    approxAfter: new RegExp(`^(?:${shared.approxAfter})`),
+    area: new RegExp(shared.area, 'g'),
+    below: new RegExp(shared.below, 'g'),
   };
+  sharedPatterns.set(shared, s);
+  return s;
+}
+
+function compile(a: Analysis): Compiled | null {
+  const tables = [...a.tables.values()].filter((t) => t.status === 'ok' && t.format.claims);
+  if (!tables.length) return null;
+  const figures: Figure[] = [];
+  const none: Compiled['none'] = [];
+  for (const t of tables) {
+    const claims = t.format.claims!;
+    for (const def of claims.figures)
+      if (def.table === t.id) figures.push({ def, table: t, ...patternsOf(def, claims) });
+    for (const def of claims.none) if (def.table === t.id) none.push({ def, table: t, re: noneOf(def) });
+  }
+  return { figures, none, ...sharedOf((a.expected?.claims ?? tables[0]!.format.claims)!) };
 }
 
 /** Sentences as [start, end) for positions that only move forward, over sorted cuts. */
