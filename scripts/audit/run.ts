@@ -22,11 +22,20 @@ export type RunOptions = Pick<CheckOptions, 'previous' | 'year'> & {
  */
 export async function* run(sources: AsyncIterable<string>, options: RunOptions): AsyncGenerator<Outcome> {
   const { jobs = availableParallelism(), mode, ...check } = options;
-  if (jobs <= 1) {
-    for await (const source of sources) yield await outcome(source, mode, check);
+  // A pool for a single source only costs its start: look at the first two before starting one.
+  const iterator = sources[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  const second = first.done ? first : await iterator.next();
+  const all = (async function* () {
+    if (!first.done) yield first.value;
+    if (!second.done) yield second.value;
+    if (!second.done) yield* { [Symbol.asyncIterator]: () => iterator };
+  })();
+  if (jobs <= 1 || second.done) {
+    for await (const source of all) yield await outcome(source, mode, check);
     return;
   }
-  yield* pooled(sources, jobs, { mode, ...check });
+  yield* pooled(all, jobs, { mode, ...check });
 }
 
 // Two sources queued per worker hide the message round trip; the window bounds the reorder buffer.

@@ -5,9 +5,7 @@ import { root } from '../paths';
 /** The `audit` command as a reviewer runs it: a child process, its streams and exit code. */
 export function audit(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done, fail) => {
-    const child = spawn(resolve(root, 'node_modules/.bin/tsx'), [resolve(root, 'scripts/audit.ts'), ...args], {
-      cwd: root,
-    });
+    const child = spawn(process.execPath, [resolve(root, 'scripts/audit.mjs'), ...args], { cwd: root });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (b: Buffer) => out.push(b));
