@@ -34,7 +34,9 @@ export function progressOf(
 /**
  * The verdict shown at the top of the panel and by the CLI. all-clear needs the year and its
  * format known, every demanded part written, every demanded table read and filled, and no error
- * or warning; a table found but unreadable is a problem, not unfinished work.
+ * or warning; a table found but unreadable is a problem, not unfinished work. Once every part is
+ * written and every table filled, what is still found (a topic not written about, a template
+ * sentence left) is a problem of the finished report, not work in progress.
  */
 export function verdictOf(a: Analysis, findings: readonly Finding[], progress: Progress): Verdict {
   if (a.empty) return 'empty';
@@ -45,11 +47,11 @@ export function verdictOf(a: Analysis, findings: readonly Finding[], progress: P
   );
   const problem = findings.some((f) => counted(f) && !isUnfinished(f, unreadable));
   if (problem) return 'problems';
-  const unfinished =
-    findings.some(counted) ||
-    progress.partsWritten < progress.partsRequired ||
-    progress.tablesFilled < progress.tablesRequired ||
-    progress.templateParts.length > 0 ||
-    (a.expected.demandsParts && a.format === 'unknown');
-  return unfinished ? 'in-progress' : 'all-clear';
+  const written =
+    progress.partsWritten >= progress.partsRequired &&
+    progress.tablesFilled >= progress.tablesRequired &&
+    progress.templateParts.length === 0 &&
+    !(a.expected.demandsParts && a.format === 'unknown');
+  if (!written) return 'in-progress';
+  return findings.some(counted) ? 'problems' : 'all-clear';
 }

@@ -152,6 +152,16 @@ describe('the skeleton, filled step by step', () => {
     );
   });
 
+  it('finished, but silent on a topic the format demands: a problem to mend, not work in progress', () => {
+    const finished = report(YEAR, UNIT, 'township', random(3)).text;
+    const silent = finished.replace(/考核|社会评议|责任追究/g, '工作');
+    expect(silent).not.toBe(finished);
+    const r = checkText(silent);
+    expect(codes(r)).toEqual(['content-missing']);
+    expect(r.progress).toMatchObject({ partsWritten: 6, partsRequired: 6, tablesFilled: 3, tablesRequired: 3 });
+    expect(r.verdict).toBe('problems');
+  });
+
   it('every template sentence replaced and every table filled: all clear', () => {
     const finished = report(YEAR, UNIT, 'township', random(3));
     const r = checkText(finished.text);
