@@ -13,13 +13,13 @@ export default defineConfig({
     optional_host_permissions: ['*://*/*'],
     action: { default_title: '__MSG_extName__' },
     // The light content script (entrypoints/loader.ts, an unlisted script so that WXT wraps it in
-    // nothing): the engine comes only where a report may be, injected by the background.
+    // nothing): the engine comes only where a report may be, injected by the background. Top frame
+    // only: it reads editor frames through contentDocument, so a script in every frame would cost
+    // each frame of every page its start and do nothing.
     content_scripts: [
       {
         matches: ['*://*.gov.cn/*'],
         js: ['loader.js'],
-        all_frames: true,
-        match_about_blank: true,
         run_at: 'document_idle',
       },
     ],

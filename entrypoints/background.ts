@@ -40,7 +40,8 @@ async function registerSites(settings: Settings): Promise<void> {
       matches,
       // Registered scripts name their files relative to the extension's root, without the slash.
       js: [CONTENT_SCRIPT.slice(1)],
-      allFrames: true,
+      // Top frame only, as the declared script (wxt.config.ts).
+      allFrames: false,
       runAt: 'document_idle',
       persistAcrossSessions: true,
     },

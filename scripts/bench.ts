@@ -430,7 +430,7 @@ async function main() {
       '',
       '## The audit command on real-shaped saved pages',
       '',
-      `Folders from scripts/gen-reports.ts in its real-shaped mode: 2019 and 2021 formats, three tables each, every report a saved page of 50–150 KB (${averageKb.toFixed(0)} KB on average) with a real site's chrome — inline style sheets and scripts in the head, a menu of a few hundred links, related-article lists, footer — one in five in GBK. \`node --import tsx scripts/audit.ts --csv --quiet --jobs N DIR > /dev/null\`. Wall and CPU time (user + system over all threads) include start-up: the TypeScript loader, and with --jobs > 1 bundling the worker once with esbuild. Peak memory is the maximum RSS GNU time reports for the process with its worker threads.`,
+      `Folders from scripts/gen-reports.ts in its real-shaped mode: 2019 and 2021 formats, three tables each, every report a saved page of 50–150 KB (${averageKb.toFixed(0)} KB on average) with a real site's chrome — inline style sheets and scripts in the head, a menu of a few hundred links, related-article lists, footer — one in five in GBK. \`node scripts/audit.mjs --csv --quiet --jobs N DIR > /dev/null\` (what \`npm run audit\` runs). Wall and CPU time (user + system over all threads) include start-up: loading the command's bundle, and with --jobs > 1 bundling the worker once with esbuild. Peak memory is the maximum RSS GNU time reports for the process with its worker threads.`,
       '',
       '| files | --jobs | wall (s) | CPU (s) | reports per CPU-second | peak RSS (MB) | CSV rows |',
       '|---|---|---|---|---|---|---|',

@@ -77,7 +77,7 @@ export function PopupPage({ currentTab = activeTab }: { currentTab?: () => Promi
     if (!settings.sites.includes(host)) await saveSettings({ ...settings, sites: [...settings.sites, host] });
     // The background registers it for later loads; this page gets it now.
     await browser.scripting.executeScript({
-      target: { tabId: tabId(), allFrames: true },
+      target: { tabId: tabId() },
       files: [CONTENT_SCRIPT],
     });
     setSite('enabled');

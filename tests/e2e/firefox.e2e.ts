@@ -14,10 +14,11 @@ describe('the Firefox build', () => {
     const manifest = JSON.parse(readFileSync(resolve(dir, 'manifest.json'), 'utf8'));
     expect(manifest.sidebar_action.default_panel).toBe('sidepanel.html');
     expect(manifest.optional_permissions).toContain('*://*/*');
-    expect(manifest.content_scripts[0]).toMatchObject({
+    // Top frame only: the loader reads editor frames through contentDocument.
+    expect(manifest.content_scripts[0]).toEqual({
       matches: ['*://*.gov.cn/*'],
-      all_frames: true,
-      match_about_blank: true,
+      js: ['loader.js'],
+      run_at: 'document_idle',
     });
     let out: string;
     try {
