@@ -4,16 +4,16 @@ import { cac } from 'cac';
 import { SingleBar } from 'cli-progress';
 import { reportCsvHeader, Summary } from '../lib/review/audit';
 import { asPrevious, type Previous } from '../lib/check/engine';
-import { CSV_BOM } from '../lib/review/export';
-import { checkSource, expand, InputError } from './audit/input';
+import { CSV_BOM, plain } from '../lib/review/export';
+import { checkSource, DEFAULT_MAX_MB, expand, InputError } from './audit/input';
 import { run } from './audit/run';
 
 /**
- * npm run audit -- [--json|--csv|--md] [--prev LAST_YEAR] [--jobs N] [--quiet] PATH...
+ * npm run audit -- [--json|--csv|--md] [--prev LAST_YEAR] [--jobs N] [--max-size MB] [--quiet] PATH...
  * Exit 0: no finding is an error; 1: one is; 2: bad usage or an input that cannot be read.
  */
 const USAGE =
-  'npm run audit -- [--json|--csv|--md|--fix-preview] [--prev 上年报告] [--jobs N] [--quiet] 文件、文件夹或网址…';
+  'npm run audit -- [--json|--csv|--md|--fix-preview] [--prev 上年报告] [--jobs N] [--max-size MB] [--quiet] 文件、文件夹或网址…';
 const KNOWN = new Set([
   '--',
   'json',
@@ -23,6 +23,7 @@ const KNOWN = new Set([
   'prev',
   'year',
   'jobs',
+  'max-size',
   'quiet',
   'follow-attachments',
   'help',
@@ -39,12 +40,16 @@ cli
   .option('--prev <file>', '上年报告（文件或网址），用于核对上年结转数和照抄上年的段落')
   .option('--year <year>', '报告年度（页面未写明时）')
   .option('--jobs <n>', `并行检查的线程数（默认 ${availableParallelism()}，即 CPU 核数）`)
+  .option('--max-size <MB>', `每个文件或网址最多读取的大小（解压后，默认 ${DEFAULT_MAX_MB} MB）`)
   .option('--follow-attachments', '页面只有附件（.pdf/.doc/.docx）时，下载同一网站上的附件并检查')
   .option('--quiet', '不显示进度条')
   .help();
 
+/** Messages name files and URLs, whose names may hold control characters: each line is made plain. */
+const say = (message: string) => process.stderr.write(`audit: ${message.split('\n').map(plain).join('\n')}\n`);
+
 function fail(message: string): never {
-  process.stderr.write(`audit: ${message}\n`);
+  say(message);
   process.exit(2);
 }
 
@@ -94,12 +99,13 @@ async function main(): Promise<void> {
   const mode = (modes[0] as (typeof modes)[number] | undefined) ?? 'text';
   const year = count(options.year, '--year', 1990);
   const jobs = count(options.jobs, '--jobs', 1) ?? availableParallelism();
+  const maxMb = count(options.maxSize, '--max-size', 1) ?? DEFAULT_MAX_MB;
 
   let previous: Previous | undefined;
   if (options.prev !== undefined) {
     if (typeof options.prev !== 'string' || !options.prev) fail('--prev 需要上年报告的文件或网址');
     try {
-      previous = asPrevious(await checkSource(options.prev));
+      previous = asPrevious(await checkSource(options.prev, { maxMb, notice: (m) => say(`上年报告：${m}`) }));
     } catch (e) {
       fail(`上年报告：${(e as Error).message}`);
     }
@@ -108,7 +114,7 @@ async function main(): Promise<void> {
   // Every path is resolved before anything is printed: a typo fails at once, naming the path.
   const sources: string[] = [];
   try {
-    for await (const s of expand(args.map(String))) sources.push(s);
+    for await (const s of expand(args.map(String), { notice: say })) sources.push(s);
   } catch (e) {
     if (e instanceof InputError) fail(e.message);
     throw e;
@@ -126,7 +132,9 @@ async function main(): Promise<void> {
   bar?.start(sources.length, 0);
 
   const summary = new Summary();
-  const unreadable: string[] = [];
+  // While the progress bar draws on stderr, messages wait for the end.
+  const later: string[] = [];
+  const tell = (m: string) => (bar ? later.push(m) : say(m));
   if (mode === 'json') await write('[');
   if (mode === 'csv') await write(CSV_BOM + reportCsvHeader());
   if (mode === 'md')
@@ -145,13 +153,14 @@ async function main(): Promise<void> {
     jobs: threads,
     previous,
     year,
+    maxMb,
     followAttachments: !!options.followAttachments,
   })) {
     bar?.increment();
+    for (const notice of outcome.notices ?? []) tell(notice);
     if (outcome.out === undefined || !outcome.findings) {
       summary.unreadable++;
-      unreadable.push(outcome.error ?? outcome.source);
-      if (!bar) process.stderr.write(`audit: ${outcome.error}\n`);
+      tell(outcome.error ?? outcome.source);
       continue;
     }
     summary.add({ findings: outcome.findings });
@@ -169,8 +178,8 @@ async function main(): Promise<void> {
         .replace(/\t/g, '：')}`,
     );
   if (mode === 'csv' || (mode === 'text' && sources.length > 1)) process.stderr.write(summary.toString());
-  if (bar) for (const message of unreadable) process.stderr.write(`audit: ${message}\n`);
-  process.exitCode = unreadable.length ? 2 : summary.withErrors ? 1 : 0;
+  for (const message of later) say(message);
+  process.exitCode = summary.unreadable ? 2 : summary.withErrors ? 1 : 0;
 }
 
 main().catch((e) => fail((e as Error).stack ?? String(e)));

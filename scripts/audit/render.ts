@@ -1,30 +1,53 @@
 import { reportCsvRow, terminalReport } from '../../lib/review/audit';
-import { reportJson, reviewSheet } from '../../lib/review/export';
+import { plain, reportJson, reviewSheet } from '../../lib/review/export';
 import { ReportJson, type Finding } from '../../lib/check/report';
 import { checkSource, type SourceOptions } from './input';
 import { fixPreview } from '../../lib/write/fixes/preview';
 
 export type Mode = 'json' | 'csv' | 'md' | 'text' | 'fix';
 
-/** One input's result as the command prints it, and what the closing summary counts; or why it could not be read. */
-export type Outcome = { source: string; out?: string; findings?: Pick<Finding, 'code' | 'severity'>[]; error?: string };
+/**
+ * One input's result as the command prints it, and what the closing summary counts; or why it could
+ * not be read. `notices`: what reading did without asking (a redirect followed), for stderr.
+ */
+export type Outcome = {
+  source: string;
+  out?: string;
+  findings?: Pick<Finding, 'code' | 'severity'>[];
+  error?: string;
+  notices?: string[];
+};
+
+/**
+ * JSON escapes C0 but writes DEL, C1 and the bidirectional controls raw, which a terminal showing the
+ * output would act on (C1 CSI moves the cursor like ESC [): they are written as \u escapes too, the
+ * same JSON once parsed.
+ */
+export const jsonText = (value: unknown): string =>
+  JSON.stringify(value).replace(
+    /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 
 /** The report in the output's form: --json elements are validated against the output schema here, in the thread that checked it. */
 export function render(mode: Exclude<Mode, 'fix'>, r: ReportJson): string {
-  if (mode === 'json') return JSON.stringify(ReportJson.parse(r));
+  if (mode === 'json') return jsonText(ReportJson.parse(r));
   if (mode === 'csv') return reportCsvRow(r);
   if (mode === 'md') return `${reviewSheet(r)}\n`;
   return `${terminalReport(r)}\n`;
 }
 
 /** Reads, checks and renders one source; never throws. */
-export async function outcome(source: string, mode: Mode, options: SourceOptions): Promise<Outcome> {
+export async function outcome(source: string, mode: Mode, options: Omit<SourceOptions, 'notice'>): Promise<Outcome> {
+  const notices: string[] = [];
+  const told = () => (notices.length ? { notices } : {});
   try {
-    const checked = await checkSource(source, options);
+    const checked = await checkSource(source, { ...options, notice: (m) => notices.push(m) });
     const r = reportJson(checked);
-    const out = mode === 'fix' ? fixPreview(checked) : render(mode, r);
-    return { source, out, findings: r.findings.map(({ code, severity }) => ({ code, severity })) };
+    // The fix preview quotes the page's own words to the terminal, like the text view: made plain.
+    const out = mode === 'fix' ? fixPreview(checked).split('\n').map(plain).join('\n') : render(mode, r);
+    return { source, out, findings: r.findings.map(({ code, severity }) => ({ code, severity })), ...told() };
   } catch (e) {
-    return { source, error: (e as Error).message };
+    return { source, error: (e as Error).message, ...told() };
   }
 }

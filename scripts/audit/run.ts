@@ -1,7 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { build } from 'esbuild';
@@ -12,6 +10,7 @@ export type RunOptions = Pick<CheckOptions, 'previous' | 'year'> & {
   mode: Mode;
   jobs?: number;
   timeoutMs?: number;
+  maxMb?: number;
   followAttachments?: boolean;
 };
 
@@ -44,20 +43,21 @@ const WINDOW_PER_WORKER = 16;
 
 /**
  * The worker as one plain script: a worker started on the TypeScript sources would load the tsx
- * loader (and its own hooks thread) again, seconds per worker on two cores; esbuild takes well under one.
+ * loader (and its own hooks thread) again, seconds per worker on two cores; esbuild takes well under
+ * one. The bundle stays in memory and the workers run it as code (`eval`): no file is written, so a
+ * broken pipe, Ctrl-C or a kill leaves nothing behind in the temp folder.
  */
-async function workerScript(dir: string): Promise<string> {
-  const outfile = join(dir, 'worker.cjs');
-  await build({
+async function workerScript(): Promise<string> {
+  const result = await build({
     entryPoints: [fileURLToPath(new URL('./worker.ts', import.meta.url))],
     bundle: true,
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    outfile,
+    write: false,
     logLevel: 'error',
     // The file readers' libraries stay in node_modules (pdf.js loads its own worker beside itself):
-    // required by absolute path, since the bundle runs from a temporary folder.
+    // required by absolute path, since the bundle runs as code from no folder at all.
     plugins: [
       {
         name: 'external-readers',
@@ -70,7 +70,7 @@ async function workerScript(dir: string): Promise<string> {
       },
     ],
   });
-  return outfile;
+  return result.outputFiles[0]!.text;
 }
 
 async function* pooled(
@@ -78,9 +78,8 @@ async function* pooled(
   jobs: number,
   data: Omit<RunOptions, 'jobs'>,
 ): AsyncGenerator<Outcome> {
-  const dir = await mkdtemp(join(tmpdir(), 'nianbao-audit-'));
-  const script = await workerScript(dir);
-  const workers = Array.from({ length: jobs }, () => new Worker(script, { workerData: data }));
+  const script = await workerScript();
+  const workers = Array.from({ length: jobs }, () => new Worker(script, { eval: true, workerData: data }));
   const load = new Map(workers.map((w) => [w, 0]));
   const names = new Map<number, string>();
   const done = new Map<number, Outcome>();
@@ -137,6 +136,5 @@ async function* pooled(
   } finally {
     closing = true;
     await Promise.all(workers.map((w) => w.terminate()));
-    await rm(dir, { recursive: true, force: true });
   }
 }
