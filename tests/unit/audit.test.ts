@@ -129,7 +129,8 @@ describe('audit command: bad usage and unreadable input exit 2, naming the file'
     expect([both.code, both.stderr]).toEqual([2, expect.stringContaining('--json')]);
     expect([unknown.code, unknown.stderr]).toEqual([2, expect.stringContaining('--jsn')]);
     expect([type.code, type.stderr]).toEqual([2, expect.stringContaining(pdf)]);
-  });
+    // Four commands at once, one loading pdf.js through tsx (seconds of CPU): a loaded machine needs more than 30 s.
+  }, 120_000);
 
   it('a URL that cannot be fetched is named', async () => {
     const url = 'http://127.0.0.1:9/nianbao-report.html';
