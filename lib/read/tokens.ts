@@ -106,6 +106,13 @@ export function tokenize(text: string, from: number, to: number): Token[] {
     }
     tokens.push({ kind: classify(raw), raw, start, end, line });
   };
+  // The next tab at or after a position; positions only move forward, so each tab is searched for
+  // once (an unbounded indexOf per line made tab-less text quadratic).
+  let tab = -2;
+  const tabFrom = (p: number) => {
+    if (tab !== -1 && tab < p) tab = text.indexOf('\t', p);
+    return tab;
+  };
   let lineStart = from;
   while (lineStart < to) {
     let lineEnd = text.indexOf('\n', lineStart);
@@ -131,11 +138,11 @@ export function tokenize(text: string, from: number, to: number): Token[] {
     let fieldStart = lineStart;
     // One cell per line, as Word exports a table: "\tcell". That leading tab is indentation, not an
     // empty cell; in a tab-separated row ("\t\t4.保护…\t0") a leading empty field is a cell.
-    const nextTab = text.indexOf('\t', lineStart + 1);
-    if (text.charCodeAt(fieldStart) === 9 && (nextTab < 0 || nextTab >= lineEnd)) fieldStart++;
-    const hasTab = text.indexOf('\t', lineStart) >= 0 && text.indexOf('\t', lineStart) < lineEnd;
+    const firstTab = tabFrom(lineStart);
+    const hasTab = firstTab >= 0 && firstTab < lineEnd;
+    if (firstTab === lineStart && !text.slice(lineStart + 1, lineEnd).includes('\t')) fieldStart++;
     while (fieldStart <= lineEnd) {
-      let fieldEnd = text.indexOf('\t', fieldStart);
+      let fieldEnd = tabFrom(fieldStart);
       if (fieldEnd < 0 || fieldEnd > lineEnd) fieldEnd = lineEnd;
       const before = tokens.length;
       pieces(text, fieldStart, fieldEnd, add);

@@ -7,6 +7,7 @@ import { csvRecord, findingsCsv, reportJson, reviewSheet } from '../../lib/revie
 import { reportCsvRow, terminalReport } from '../../lib/review/audit';
 import { parseCsv } from '../support/csv';
 import { growth, LINEAR } from '../support/growth';
+import { tokenize } from '../../lib/read/tokens';
 
 /** Issue 14: each attack from the issue, reproduced, and shown not to work any more. */
 
@@ -67,6 +68,13 @@ describe('item 3: every text pass is linear on the crafted inputs of the issue',
     ],
     ['lines of [ (parts)', (n) => `${TITLE}\n${'[\n'.repeat(n / 2)}`, (s) => checkText(s), 50_000],
     ['<table  without > (tableSpan)', (n) => '<table '.repeat(n / 7), (s) => tableSpan(s, 0), 50_000],
+    // A tab early on, then short lines with none: each line looked for its next tab to the end of the text.
+    [
+      'short lines without a tab after a tab (table tokens)',
+      (n) => `\t\n${'规章 1\n'.repeat(n / 5)}`,
+      (s) => tokenize(s, 0, s.length),
+      20_000,
+    ],
   ];
   for (const [name, make, run, size] of passes)
     it(name, () => {
