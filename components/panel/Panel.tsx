@@ -1,10 +1,11 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { formats } from '../../lib/format';
 import type { PageStatus } from '../../lib/extension/messages';
 import type { Finding, ReportFormat, ReportJson } from '../../lib/check/report';
 import { Review } from '../review/Review';
 import type { ReviewApi } from '../review/api';
 import { unfinishedIn } from '../../lib/check/unfinished';
+import type { Attached } from '../review/attachment';
 import { Findings } from './Findings';
 import { FixAllButton, type OnFix } from './Fix';
 import { Parts } from './Parts';
@@ -39,8 +40,12 @@ const offersOf = (status: PageStatus | null) => (status?.kind === 'editor' ? (st
 
 const formatName = (id: ReportFormat) => formats.find((f) => f.id === id)?.name ?? t('formatUnknown');
 
-function Summary({ report, status }: { report: ReportJson; status: PageStatus }) {
-  const source = status.kind === 'published' ? t('sourcePublished') : t('sourceEditor', status.editor ?? '');
+function Summary({ report, status, file }: { report: ReportJson; status: PageStatus; file?: Attached['kind'] }) {
+  const source = file
+    ? t('sourceAttachment', file.toUpperCase())
+    : status.kind === 'published'
+      ? t('sourcePublished')
+      : t('sourceEditor', status.editor ?? '');
   return (
     <dl class="summary">
       <dt>{t('fieldYear')}</dt>
@@ -93,8 +98,38 @@ function Year({
   return null;
 }
 
+/** The page's status with the attachment's report in the page's place (检查附件). */
+function attachedStatus(status: PageStatus, attached: Attached): PageStatus {
+  const { text: _text, period, ...report } = attached.checked;
+  return {
+    kind: status.kind,
+    parsed: true,
+    url: attached.url,
+    report,
+    errors: report.findings.filter((f) => f.severity === 'error').length,
+    period,
+  };
+}
+
+/** Which file is shown instead of the page, and the way back. */
+function AttachmentBanner({ attached, onBack }: { attached: Attached; onBack(): void }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.scrollIntoView?.({ block: 'start' }), []);
+  return (
+    <div class="attachment-shown" role="status" data-attachment={attached.url} ref={ref}>
+      <p>
+        <strong>{t('attachmentShown', attached.name)}</strong>
+      </p>
+      <p class="from">{t('attachmentFrom', attached.url)}</p>
+      <button type="button" data-action="attachment-back" onClick={onBack}>
+        {t('attachmentBack')}
+      </button>
+    </div>
+  );
+}
+
 function Report({
-  status,
+  status: page,
   onReveal,
   review,
   givenYear,
@@ -109,8 +144,17 @@ function Report({
   onFix?: OnFix;
 }) {
   const [failed, setFailed] = useState(false);
+  // 检查附件: the attached file's report, shown in the page's place until the reviewer goes back.
+  const [attached, setAttached] = useState<Attached | null>(null);
+  const status = attached ? attachedStatus(page, attached) : page;
   const report = status.report!;
+  const show = (a: Attached | null) => {
+    setFailed(false);
+    setAttached(a);
+  };
   const reveal = (start: number, end: number) => {
+    // A place in the file is nowhere on the page.
+    if (attached) return setFailed(true);
     onReveal(start, end).then(
       (ok) => setFailed(!ok),
       () => setFailed(true),
@@ -120,22 +164,23 @@ function Report({
   const todo = status.kind === 'editor' ? unfinishedIn(report.tables) : undefined;
   const pick = (f: Finding) => (f.start !== undefined ? reveal(f.start, f.end ?? f.start + 1) : setFailed(true));
   return (
-    <div class="report">
+    <div class="report" data-shown={attached ? 'attachment' : 'page'}>
+      {attached ? <AttachmentBanner attached={attached} onBack={() => show(null)} /> : null}
       {report.title ? <h2 class="report-title">{report.title}</h2> : null}
       <ProgressHeader report={report} todo={todo} />
       <Standing report={report} />
       <Year report={report} givenYear={givenYear} onYear={onYear} />
-      <Summary report={report} status={status} />
+      <Summary report={report} status={status} {...(attached ? { file: attached.kind } : {})} />
       {failed ? (
         <p class="reveal-failed" role="alert">
-          {t('revealFailed')}
+          {t(attached ? 'attachmentNoReveal' : 'revealFailed')}
         </p>
       ) : null}
       {report.parts.length ? <Parts parts={report.parts} format={report.format} onPick={reveal} /> : null}
       {report.findings.length ? (
         <Findings findings={report.findings} onPick={pick} fixes={offersOf(status)} onFix={onFix} todo={todo} />
       ) : null}
-      <Review status={status} api={review} />
+      <Review status={status} api={attached ? null : review} onAttached={show} />
       {/* The old structure does not demand the tables: say nothing of their absence. */}
       {report.format !== 'pre2019' || report.tables.some((x) => x.status !== 'missing') ? (
         <Tables tables={report.tables} findings={report.findings} onPick={reveal} />
@@ -191,6 +236,7 @@ export function Panel({
       ) : null}
       {status && report && report.verdict !== 'empty' && report.verdict !== 'not-a-report' ? (
         <Report
+          key={status.url}
           status={status}
           onReveal={onReveal}
           review={review}

@@ -5,6 +5,7 @@ import type { ReportJson, Severity } from '../../lib/check/report';
 import { checkName } from '../panel/Findings';
 import { t } from '../panel/t';
 import type { ReportTab, ReviewApi } from './api';
+import type { Attached } from './attachment';
 import { previousFromFile, previousFromText, type Parsed } from './previous';
 import { fileName, printPage, saveFile } from './save';
 import './review.css';
@@ -190,8 +191,66 @@ function PreviousPicker({ report, status, api }: { report: ReportJson; status: P
   );
 }
 
-/** The reviewer's section: dates, exports, and last year's report to compare with. Open by default on a published page. */
-export function Review({ status, api }: { status: PageStatus; api: ReviewApi | null }) {
+/** On a published page whose report is an attached file: 检查附件 fetches and checks it at the reviewer's click. */
+function AttachmentCheck({
+  status,
+  report,
+  api,
+  onAttached,
+}: {
+  status: PageStatus;
+  report: ReportJson;
+  api: ReviewApi;
+  onAttached(attached: Attached): void;
+}) {
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const link = report.attachment;
+  if (status.kind !== 'published' || !link || !report.findings.some((f) => f.code === 'attachment-only')) return null;
+  const run = async () => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      const r = await api.checkAttachment(
+        { url: status.url, title: report.title, publishedAt: report.publishedAt },
+        link,
+      );
+      if (r.ok) onAttached(r.attached);
+      else setProblem(r.message);
+    } catch {
+      setProblem(t('attachmentFailed'));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section class="review-attachment" aria-label={t('attachmentCheck')}>
+      <p class="hint">{t('attachmentHint', link.name)}</p>
+      <button type="button" data-action="check-attachment" disabled={busy} aria-busy={busy} onClick={run}>
+        {busy ? t('attachmentChecking') : t('attachmentCheck')}
+      </button>
+      {problem ? (
+        <p class="problem" role="alert">
+          {problem}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+/**
+ * The reviewer's section: dates, exports, the attachment (检查附件) and last year's report to compare
+ * with. Open by default on a published page. Without `api` (an attachment shown) it only exports.
+ */
+export function Review({
+  status,
+  api,
+  onAttached,
+}: {
+  status: PageStatus;
+  api: ReviewApi | null;
+  onAttached?: (attached: Attached) => void;
+}) {
   const report = status.report;
   if (!report) return null;
   return (
@@ -199,6 +258,7 @@ export function Review({ status, api }: { status: PageStatus; api: ReviewApi | n
       <summary>
         <h2>{t('reviewTitle')}</h2>
       </summary>
+      {api && onAttached ? <AttachmentCheck status={status} report={report} api={api} onAttached={onAttached} /> : null}
       <Dates status={status} report={report} />
       <Exports status={status} report={report} />
       {api ? <PreviousPicker report={report} status={status} api={api} /> : null}

@@ -1,6 +1,9 @@
 import { browser } from 'wxt/browser';
 import { PageStatus, PreviousReport } from '../../lib/extension/messages';
+import { loadSettings } from '../options/store';
+import { defaultSettings } from '../../lib/extension/settings';
 import { pageStatus, sendToPage } from '../panel/page';
+import type { AttachmentResult } from './attachment';
 
 /** A tab whose content script found a report: a candidate for last year's. */
 export interface ReportTab {
@@ -17,6 +20,11 @@ export interface ReviewApi {
   reportTabs(): Promise<ReportTab[]>;
   /** A tab's report as last year's. */
   fromTab(tabId: number): Promise<PreviousReport | null>;
+  /** 检查附件: fetches the file a published page links as its report (same site only) and checks it. */
+  checkAttachment(
+    page: { url: string; title: string | null; publishedAt: string | null },
+    link: { name: string; href: string },
+  ): Promise<AttachmentResult>;
 }
 
 export function browserReviewApi(tabId: number): ReviewApi {
@@ -44,6 +52,14 @@ export function browserReviewApi(tabId: number): ReviewApi {
       } catch {
         return null;
       }
+    },
+    async checkAttachment(page, link) {
+      // Loaded at the click: pdf.js and mammoth stay out of the panel's first load.
+      const [{ checkAttachment }, settings] = await Promise.all([
+        import('./attachment'),
+        loadSettings().catch(() => defaultSettings),
+      ]);
+      return checkAttachment(page, link, { disabled: settings.disabled });
     },
   };
 }

@@ -2,7 +2,7 @@ import { looksLikeReport } from '../../lib/read/classify';
 import { findArticle } from '../../lib/read/article';
 import { findEditingAreas, type EditorKind } from '../../lib/extension/editors/detect';
 import { titleField, titleText } from '../../lib/extension/title-field';
-import { partMarkers, sampleText as sampleArea, titledAsReport } from '../../lib/extension/look';
+import { holdsReport, sampleText as sampleArea, titledAsReport } from '../../lib/extension/look';
 
 /**
  * Where the draft is. Pure DOM, and cheap: a page that is no report costs one querySelectorAll and
@@ -40,11 +40,11 @@ export function fullText(target: Target): string {
   return target.editor === 'textarea' ? (target.el as HTMLTextAreaElement).value : (target.el.textContent ?? '');
 }
 
-/** A published report page: its title says so and its article holds the report's part markers. */
+/** A published report page: its title says so and its article holds the report (or links it as a file). */
 function findPublished(doc: Document): Target | null {
   if (!titledAsReport(doc)) return null;
   const article = findArticle(doc) as HTMLElement;
-  return partMarkers(article.textContent ?? '') >= 3 ? { kind: 'published', editor: 'published', el: article } : null;
+  return holdsReport(article) ? { kind: 'published', editor: 'published', el: article } : null;
 }
 
 /**

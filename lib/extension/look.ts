@@ -1,3 +1,4 @@
+import { attachmentLinks } from '../read/attachments';
 import { looksLikeReport } from '../read/classify';
 import { findEditingAreas, type EditingArea } from './editors/detect';
 import { isTitleField, titleField, titleText } from './title-field';
@@ -30,8 +31,16 @@ export function headline(doc: Document): string {
 const PART_MARKERS = /总体情况|概述|主动公开|依申请公开|收到和处理|行政复议|存在的主要问题|其他需要报告/g;
 
 /** How many of the report's part markers a text names (each counted once). */
-export function partMarkers(text: string): number {
+function partMarkers(text: string): number {
   return new Set(text.match(PART_MARKERS) ?? []).size;
+}
+
+/**
+ * Whether a published page's article holds a report: its part markers, or a link to a document file
+ * (the many units that publish the report as an attachment leave only its title and the link).
+ */
+export function holdsReport(article: Element): boolean {
+  return partMarkers(article.textContent ?? '') >= 3 || attachmentLinks(article, 1).length > 0;
 }
 
 /** A published page titled as an annual report (信息公开 / 政务公开 in its title, heading or meta). */
@@ -57,7 +66,7 @@ export function firstLook(doc: Document): Look {
     editors.some((e) => looksLikeReport(sampleText(e))) ||
     editors.some((e) => looksLikeReport(titleText(titleField(e.frame ?? e.root)) ?? '')) ||
     (editors.length > 0 && looksLikeReport(doc.title)) ||
-    (titledAsReport(doc) && partMarkers(doc.body?.textContent ?? '') >= 3);
+    (titledAsReport(doc) && !!doc.body && holdsReport(doc.body));
   return { report, editors };
 }
 

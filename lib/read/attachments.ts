@@ -41,3 +41,32 @@ function decodeName(name: string): string {
     return name;
   }
 }
+
+/** Hosts of one site: the same name, or the same last three labels under a two-level suffix such as gov.cn. */
+export function sameSite(a: string, b: string): boolean {
+  if (a === b) return true;
+  const site = (h: string) => {
+    const labels = h.split('.');
+    const keep = /^(?:gov|com|net|org|edu)\.[a-z]{2}$/.test(labels.slice(-2).join('.')) ? 3 : 2;
+    return labels.slice(-keep).join('.');
+  };
+  return site(a) === site(b);
+}
+
+/**
+ * A web page's attachment as an absolute address on the page's own site (its host, or a host of the
+ * same site under gov.cn), null for any other host or scheme: the only file that may be fetched for it.
+ * A page that was redirected resolves its links from where it ended up (`at`), but the site is
+ * still the page's own.
+ */
+export function attachmentUrl(page: string, href: string, at = page): string | null {
+  let url: URL;
+  let from: URL;
+  try {
+    from = new URL(page);
+    url = new URL(href, at);
+  } catch {
+    return null;
+  }
+  return /^https?:$/.test(url.protocol) && sameSite(from.hostname, url.hostname) ? url.href : null;
+}

@@ -4,6 +4,7 @@ import { dirname, extname, join } from 'node:path';
 import type { CheckOptions, Checked } from '../../lib/check/engine';
 import { plain } from '../../lib/review/export';
 import { checkFile } from '../../lib/review/files';
+import { attachmentUrl, sameSite } from '../../lib/read/attachments';
 
 /** What the command reads: saved pages and texts, folders of them, and the URLs a reviewer names. */
 export const EXTENSIONS = new Set(['.html', '.htm', '.txt', '.pdf', '.docx', '.doc']);
@@ -255,15 +256,7 @@ async function checkRead(source: string, read: Read, check: CheckOptions) {
  * one the user named.
  */
 export function attachmentSource(page: string, href: string, at = page): string | null {
-  if (isUrl(page)) {
-    let url: URL;
-    try {
-      url = new URL(href, at);
-    } catch {
-      return null;
-    }
-    return /^https?:$/.test(url.protocol) && sameSite(new URL(page).hostname, url.hostname) ? url.href : null;
-  }
+  if (isUrl(page)) return attachmentUrl(page, href, at);
   if (/^[a-z][\w+.-]*:/i.test(href)) return null;
   let path: string;
   try {
@@ -272,17 +265,6 @@ export function attachmentSource(page: string, href: string, at = page): string 
     return null;
   }
   return join(dirname(page), path);
-}
-
-/** Hosts of one site: the same name, or the same last three labels under a two-level suffix such as gov.cn. */
-function sameSite(a: string, b: string): boolean {
-  if (a === b) return true;
-  const site = (h: string) => {
-    const labels = h.split('.');
-    const keep = /^(?:gov|com|net|org|edu)\.[a-z]{2}$/.test(labels.slice(-2).join('.')) ? 3 : 2;
-    return labels.slice(-keep).join('.');
-  };
-  return site(a) === site(b);
 }
 
 /**

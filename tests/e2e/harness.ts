@@ -72,10 +72,19 @@ async function expandSeeds(html: string): Promise<string> {
   return html;
 }
 
-function serve(): Promise<Server> {
+/** Files a test makes while it runs (a PDF it printed), served under /generated/. */
+type Generated = Map<string, { body: Uint8Array; type: string }>;
+
+function serve(generated: Generated): Promise<Server> {
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      const made = generated.get(path);
+      if (made) {
+        res.writeHead(200, { 'content-type': made.type, 'cache-control': 'no-store' });
+        res.end(made.body);
+        return;
+      }
       const [prefix, dir] = MOUNTS.find(([p]) => path.startsWith(p))!;
       const file = normalize(join(dir, path.slice(prefix.length)));
       if (file !== dir && !file.startsWith(dir + sep)) throw new Error('outside');
@@ -118,6 +127,8 @@ export interface Harness {
   statusWhen(tabId: number, ok: (s: PageStatus) => boolean, timeout?: number): Promise<PageStatus>;
   /** Sends any message to a tab's content script (frame 0) and returns its answer. */
   send(tabId: number, message: unknown): Promise<unknown>;
+  /** Serves bytes the test made at /generated/<name>, returning that path. */
+  put(name: string, body: Uint8Array, type: string): string;
   /** Every URL requested during the run. */
   requests: string[];
   /** Requests that went anywhere but 127.0.0.1, the mapped host and the extension itself. */
@@ -148,7 +159,8 @@ export async function launch(): Promise<Harness> {
   await stat(join(extensionDir, 'manifest.json')).catch(() => {
     throw new Error(`no built extension in ${extensionDir}: run npm run build first`);
   });
-  const server = await serve();
+  const generated: Generated = new Map();
+  const server = await serve(generated);
   const port = (server.address() as AddressInfo).port;
   const profile = await mkdtemp(join(tmpdir(), 'nianbao-e2e-'));
   // A copy of the build, so that a build started meanwhile cannot pull files from under the browser.
@@ -195,6 +207,11 @@ export async function launch(): Promise<Harness> {
     port,
     url,
     requests,
+    put(name, body, type) {
+      const path = `/generated/${name}`;
+      generated.set(path, { body, type });
+      return path;
+    },
     async open(path, host) {
       const page = await context.newPage();
       await page.goto(url(path, host));

@@ -66,6 +66,18 @@ describe('firstLook', () => {
     expect(firstLook(textarea).report).toBe(true);
   });
 
+  it('says yes on a published page that holds only the report’s title and a link to it as a file', () => {
+    const doc = page(
+      '某县公安局2020年政府信息公开工作年度报告',
+      `${NEWS.replace('县政府召开春季农业生产工作会议', '某县公安局2020年政府信息公开工作年度报告')}<div id="zoom"><p>附件：<a href="/u/2021/report.doc">某县公安局2020年政府信息公开工作年度报告.doc</a></p></div>`,
+    );
+    expect(firstLook(doc).report).toBe(true);
+    expect(detect(doc)?.kind).toBe('published');
+    // The same page without the link is a title only: no report there.
+    doc.querySelector('#zoom')!.innerHTML = '<p>某县公安局2020年政府信息公开工作年度报告</p>';
+    expect(firstLook(doc).report).toBe(false);
+  });
+
   it('says yes for an editor, empty or not, on a page titled as a report (the title lives in the CMS form)', () => {
     const doc = page('2024年政府信息公开工作年度报告 - 编辑', '<div contenteditable="true"><p><br></p></div>');
     expect(firstLook(doc).report).toBe(true);

@@ -51,9 +51,9 @@ const apply = (m: Matrix, x: number, y: number): [number, number] => [
 ];
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
-/** pdf.js is loaded on the first PDF only: most runs read none. */
+/** pdf.js is loaded on the first PDF only: most runs read none. A browser sets its worker on it first. */
 let pdfjs: Promise<PdfJs> | undefined;
-const loadPdfJs = () => (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+export const loadPdfJs = () => (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
 
 const paintOps = (OPS: PdfJs['OPS']) =>
   new Set<number>([

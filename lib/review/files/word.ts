@@ -1,19 +1,9 @@
 /**
- * Word files → what the engine reads. A .docx becomes HTML (mammoth keeps tables as tables, merged
- * cells as colspan/rowspan), read like a page. A .doc (Word 97–2003) becomes text: word-extractor
+ * Word 97–2003 files (.doc) → what the engine reads (Node only: word-extractor needs Buffer and
+ * streams; .docx is lib/review/files/docx.ts). A .doc becomes text: word-extractor
  * turns every cell mark into a tab, the row's own end mark included, and writes no line break at the
  * end of a row; the breaks are put back where a row plainly starts.
  */
-
-export async function readDocx(bytes: Uint8Array): Promise<string> {
-  try {
-    const { default: mammoth } = await import('mammoth');
-    const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
-    return `<!doctype html><html><head><meta charset="utf-8"></head><body>${value}</body></html>`;
-  } catch {
-    throw new Error('Word 文件（.docx）已损坏或无法解析');
-  }
-}
 
 /** A row label at the start of a row: 一、 （一） 1. — the shapes every table of the report uses. */
 const ROW_START = /^\t*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、])/;
