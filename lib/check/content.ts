@@ -25,15 +25,18 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * The skeleton's sentences as patterns over compact text, derived from every format's boilerplate:
  * {year} is any year, {unit} any short name (the skeleton writes 本单位 when none is given).
  */
-const TEMPLATES: RegExp[] = [...new Set(formats.flatMap((f) => f.parts.flatMap((p) => p.boilerplate ?? [])))].map(
+const BOILERPLATE = [...new Set(formats.flatMap((f) => f.parts.flatMap((p) => p.boilerplate ?? [])))];
+/** Sticky: tried at each line start of a run of lines, never scanning the text. */
+const TEMPLATES: RegExp[] = BOILERPLATE.map(
   (b) =>
     new RegExp(
-      `^${compactLabel(b)
+      compactLabel(b)
         .split(/(\{year\}|\{unit\})/)
         .map((piece) =>
           piece === '{year}' ? '(?:19|20)\\d{2}' : piece === '{unit}' ? '.{0,40}?' : escapeRegExp(piece),
         )
-        .join('')}$`,
+        .join(''),
+      'y',
     ),
 );
 
@@ -75,6 +78,46 @@ function tableWords(c: string): boolean {
 const filled = (t: ReadTable | undefined) =>
   t?.status === 'ok' && t.cells.every((c) => c.status !== 'blank' && c.status !== 'missing');
 
+interface Line {
+  /** The line's compact text. */
+  c: string;
+  place: { text: string; start: number; end: number };
+  /** A numbered sub-heading. */
+  sub: boolean;
+}
+
+/**
+ * The lines that together are one of the skeleton's sentences, compared on their joined compact
+ * text: a PDF wraps a paragraph over several lines where the page holds it on one, and both must
+ * read as template. A sentence starts at a line's start and ends at a line's end; a run of lines
+ * stops at a sub-heading or a table (null).
+ */
+function templateLines(lines: readonly (Line | null)[]): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i < lines.length; i++) {
+    const starts: number[] = [];
+    const ends = new Map<number, number>();
+    let joined = '';
+    for (let j = i; j < lines.length && lines[j] && !lines[j]!.sub; j++) {
+      starts.push(joined.length);
+      joined += lines[j]!.c;
+      ends.set(joined.length, starts.length - 1);
+    }
+    for (let k = 0; k < starts.length; k++)
+      for (const r of TEMPLATES) {
+        r.lastIndex = starts[k]!;
+        const m = r.exec(joined);
+        const last = m ? ends.get(starts[k]! + m[0].length) : undefined;
+        if (last === undefined) continue;
+        for (let n = k; n <= last; n++) out.add(i + n);
+        k = last;
+        break;
+      }
+    i += starts.length;
+  }
+  return out;
+}
+
 /**
  * Reads each found part's text: prose of its own, only the skeleton's (template sentences,
  * placeholders, bare sub-headings), or nothing under the heading.
@@ -92,9 +135,7 @@ export function readPartContents(
   for (const p of parts) {
     if (!p.heading || p.start === undefined) continue;
     const reading: PartReading = { part: p.part, content: 'none', bare: [], placeholders: [] };
-    let own = false;
-    let template = false;
-    let open: { text: string; start: number; end: number } | null = null;
+    const lines: (Line | null)[] = [];
     const end = p.end ?? text.length;
     let at = p.heading.end;
     while (at < end) {
@@ -103,27 +144,36 @@ export function readPartContents(
       const start = at;
       at = lineEnd + 1;
       const raw = text.slice(start, lineEnd);
-      if (raw.includes('\t') || regions.some(([s, e]) => start < e && lineEnd > s)) continue;
+      if (raw.includes('\t') || regions.some(([s, e]) => start < e && lineEnd > s)) {
+        if (lines[lines.length - 1] !== null) lines.push(null);
+        continue;
+      }
       const c = compactLabel(stripMarkup(raw)).replace(/^\|+|\|+$/g, '');
       if (!c) continue;
       const lead = raw.length - raw.trimStart().length;
       const place = { text: raw.trim(), start: start + lead, end: start + raw.trimEnd().length };
       for (const m of c.matchAll(PLACEHOLDER)) reading.placeholders.push({ ...place, text: m[0] });
-      if (SUBHEADING.test(c) && c.length <= 40 && !/[。;]/.test(c.slice(0, -1))) {
+      lines.push({ c, place, sub: SUBHEADING.test(c) && c.length <= 40 && !/[。;]/.test(c.slice(0, -1)) });
+    }
+    const inTemplate = templateLines(lines);
+    let own = false;
+    let template = false;
+    let open: Line['place'] | null = null;
+    lines.forEach((line, i) => {
+      if (!line) return;
+      const { c, place } = line;
+      if (line.sub) {
         if (open) reading.bare.push(open);
         open = place;
-        continue;
-      }
-      if (TEMPLATES.some((r) => r.test(c))) {
+      } else if (inTemplate.has(i)) {
         template = true;
         reading.template ??= place;
         open = null;
-        continue;
+      } else if ((c.length >= MIN_PROSE || (c.length >= 4 && /[。;!?,]/.test(c))) && !tableWords(c)) {
+        own = true;
+        open = null;
       }
-      if ((c.length < MIN_PROSE && !(c.length >= 4 && /[。;!?,]/.test(c))) || tableWords(c)) continue;
-      own = true;
-      open = null;
-    }
+    });
     if (open) reading.bare.push(open);
     if (reading.bare.length || reading.placeholders.length) template = true;
     // Prose of its own makes the part written; failing that, skeleton text makes it template (its

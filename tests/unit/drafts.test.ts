@@ -115,6 +115,41 @@ describe('the skeleton, filled step by step', () => {
     expect(r.findings.find((f) => f.code === 'template-text')!.message).toContain('第一、二、三、四、五、六部分');
   });
 
+  it('a paragraph wrapped over lines (as a PDF gives it) reads as it does on one line (as the page gives it)', () => {
+    /** Each long line cut every 28 characters, as pdf.js rebuilds a paragraph from the lines of a printed page. */
+    const wrapped = (text: string) =>
+      text
+        .split('\n')
+        .map((l) => (l.includes('\t') || l.length <= 40 ? l : (l.match(/.{1,28}/g) ?? []).join('\n')))
+        .join('\n');
+    const untouched = skeleton();
+    expect(wrapped(untouched)).not.toBe(untouched);
+    const asPdf = checkText(wrapped(untouched));
+    const asPage = checkText(untouched);
+    expect(asPdf.progress.templateParts).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(asPdf.parts.map((p) => p.content)).toEqual(asPage.parts.map((p) => p.content));
+    expect(codes(asPdf).filter((c) => c === 'template-text')).toEqual(
+      codes(asPage).filter((c) => c === 'template-text'),
+    );
+    // The finding points at the wrapped sentence's first line.
+    const first = asPdf.findings.find((f) => f.code === 'template-text')!;
+    expect(wrapped(untouched).slice(first.start, first.end)).toHaveLength(28);
+
+    // One sentence of part 一 rewritten in the clerk's words: that part is written, wrapped or not.
+    const boilerplate = format2021.parts[0]!.boilerplate!.map((b) =>
+      b.replaceAll('{year}', String(YEAR)).replaceAll('{unit}', UNIT),
+    );
+    const own = untouched.replace(
+      boilerplate.find((b) => untouched.includes(b))!,
+      `${YEAR}年，我镇全年主动公开政府信息312条，办理依申请公开5件，均在法定期限内答复，未发生行政复议和诉讼。`,
+    );
+    expect(checkText(wrapped(own)).parts[0]!.content).toBe('own');
+    expect(checkText(own).parts[0]!.content).toBe('own');
+    // A finished report wrapped the same way is the clerk's own text throughout.
+    const finished = report(YEAR, UNIT, 'township', random(3)).text;
+    expect(checkText(wrapped(finished)).progress.templateParts).toEqual([]);
+  });
+
   it('a skeleton inserted without a unit (本单位) and one with 某某 are template text too', () => {
     expect(checkText(skeleton('')).progress.templateParts).toEqual([1, 2, 3, 4, 5, 6]);
     const r = checkText(skeleton('某某镇人民政府'));
