@@ -43,20 +43,20 @@ function toJson(a: Analysis, disabled: readonly FindingCode[]): Checked {
   for (const check of checks) {
     if (disabled.includes(check.code)) continue;
     if (!check.always && (a.empty || !a.isReport)) continue;
-    const found = check.run(a);
-    for (const d of found.slice(0, MAX_FINDINGS_PER_CODE)) {
-      findings.push({
-        ...d,
-        code: check.code,
-        severity: d.severity ?? check.severity,
-        part: d.part ?? partAt(a, d.start),
-      });
-    }
-    if (found.length > MAX_FINDINGS_PER_CODE)
+    let found = 0;
+    for (const d of check.run(a))
+      if (found++ < MAX_FINDINGS_PER_CODE)
+        findings.push({
+          ...d,
+          code: check.code,
+          severity: d.severity ?? check.severity,
+          part: d.part ?? partAt(a, d.start),
+        });
+    if (found > MAX_FINDINGS_PER_CODE)
       findings.push({
         code: check.code,
         severity: check.severity,
-        message: moreFindingsMessage(found.length - MAX_FINDINGS_PER_CODE),
+        message: moreFindingsMessage(found - MAX_FINDINGS_PER_CODE),
       });
   }
   const requiredTables = new Set(a.expected?.tables.map((t) => t.id) ?? []);

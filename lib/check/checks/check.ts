@@ -12,7 +12,12 @@ export interface Check {
   description: string;
   /** Runs only when the report year (so the format it requires) is known: listed as unchecked otherwise. */
   needsYear?: boolean;
-  run(a: Analysis): Draft[];
+  /**
+   * Its findings, in text order. An array, or a generator when one crafted page can hold a finding
+   * every few characters: the engine keeps the first MAX_FINDINGS_PER_CODE and only counts the rest,
+   * so they are never all alive at once.
+   */
+  run(a: Analysis): Iterable<Draft>;
   /** Runs on inputs not recognised as a report too (they say why nothing else was checked). */
   always?: boolean;
 }
