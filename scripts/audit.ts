@@ -1,25 +1,34 @@
 import { once } from 'node:events';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { cac } from 'cac';
 import { SingleBar } from 'cli-progress';
 import { reportCsvHeader, Summary } from '../lib/review/audit';
+import { yearChains } from '../lib/review/chains';
+import { reviewReportHtml } from '../lib/review/report-html';
 import { asPrevious, type Previous } from '../lib/check/engine';
 import { CSV_BOM, plain } from '../lib/review/export';
 import { checkSource, DEFAULT_MAX_MB, expand, InputError } from './audit/input';
 import { run } from './audit/run';
+import type { Mode, Outcome } from './audit/render';
 
 /**
- * npm run audit -- [--json|--csv|--md] [--prev LAST_YEAR] [--jobs N] [--max-size MB] [--quiet] PATH...
+ * npm run audit -- [--json|--csv|--md|--html|--fix-preview] [-o FILE] [--prev LAST_YEAR] [--jobs N] [--max-size MB] [--quiet] PATH...
  * Exit 0: no finding is an error; 1: one is; 2: bad usage or an input that cannot be read.
  */
 const USAGE =
-  'npm run audit -- [--json|--csv|--md|--fix-preview] [--prev 上年报告] [--jobs N] [--max-size MB] [--quiet] 文件、文件夹或网址…';
+  'npm run audit -- [--json|--csv|--md|--html|--fix-preview] [-o 输出文件] [--prev 上年报告] [--jobs N] [--max-size MB] [--quiet] 文件、文件夹或网址…';
 const KNOWN = new Set([
   '--',
   'json',
   'csv',
   'md',
   'fix-preview',
+  'html',
+  'output',
+  'o',
   'prev',
   'year',
   'jobs',
@@ -32,11 +41,13 @@ const KNOWN = new Set([
 
 const cli = cac('audit');
 cli
-  .usage('[--json|--csv|--md] [--prev 上年报告] 文件、文件夹或网址…')
+  .usage('[--json|--csv|--md|--html|--fix-preview] [-o 输出文件] [--prev 上年报告] 文件、文件夹或网址…')
   .option('--json', '输出一个 JSON 数组，每份报告一个对象')
   .option('--csv', '每份报告一行 CSV（UTF-8，带 BOM），汇总写到 stderr')
   .option('--md', '输出 Markdown 审阅单')
+  .option('--html', '输出一个独立的 HTML 审阅报告（概况、图表、逐份详情，可离线打开和打印）')
   .option('--fix-preview', '逐份列出可自动修正的问题，每项写成“旧 → 新”（不修改任何文件）')
+  .option('-o, --output <file>', '写入文件（内容与标准输出完全相同），不写标准输出')
   .option('--prev <file>', '上年报告（文件或网址），用于核对上年结转数和照抄上年的段落')
   .option('--year <year>', '报告年度（页面未写明时）')
   .option('--jobs <n>', `并行检查的线程数（默认 ${availableParallelism()}，即 CPU 核数）`)
@@ -76,9 +87,17 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
-const out = process.stdout;
+let out: NodeJS.WritableStream & { isTTY?: boolean } = process.stdout;
+let output: string | undefined;
 async function write(s: string): Promise<void> {
   if (!out.write(s)) await once(out, 'drain');
+}
+/** Waits until a file given with -o holds every byte (stdout needs no closing). */
+async function close(): Promise<void> {
+  if (out === process.stdout) return;
+  const file = out as WriteStream;
+  file.end();
+  await once(file, 'close');
 }
 
 function count(value: unknown, name: string, min: number): number | undefined {
@@ -93,10 +112,10 @@ async function main(): Promise<void> {
     (k) => !KNOWN.has(k) && !KNOWN.has(k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)),
   );
   if (unknown.length) fail(`未知选项：${unknown.map((k) => `--${k}`).join(' ')}\n用法：${USAGE}`);
-  const modes = (['json', 'csv', 'md', 'fix'] as const).filter((m) => options[m === 'fix' ? 'fixPreview' : m]);
-  if (modes.length > 1) fail('--json、--csv、--md、--fix-preview 只能选一个');
+  const modes = (['json', 'csv', 'md', 'html', 'fix'] as const).filter((m) => options[m === 'fix' ? 'fixPreview' : m]);
+  if (modes.length > 1) fail('--json、--csv、--md、--html、--fix-preview 只能选一个');
   if (!args.length) fail(`请给出要检查的文件、文件夹或网址。\n用法：${USAGE}`);
-  const mode = (modes[0] as (typeof modes)[number] | undefined) ?? 'text';
+  const mode: Mode = modes.length ? modes[0]! : 'text';
   const year = count(options.year, '--year', 1990);
   const jobs = count(options.jobs, '--jobs', 1) ?? availableParallelism();
   const maxMb = count(options.maxSize, '--max-size', 1) ?? DEFAULT_MAX_MB;
@@ -121,6 +140,18 @@ async function main(): Promise<void> {
   }
   if (!sources.length) fail(`没有找到 .html、.htm、.txt、.pdf、.docx 或 .doc 文件：${args.join(' ')}`);
 
+  if (options.output !== undefined) {
+    if (typeof options.output !== 'string' || !options.output) fail('-o 需要输出文件名');
+    output = options.output;
+    // Opened before any checking (a path that cannot be written fails at once), after the inputs are listed (it is none of them).
+    const file = createWriteStream(output);
+    await new Promise<void>((ok) => {
+      file.once('open', () => ok());
+      file.once('error', (e: NodeJS.ErrnoException) => fail(`无法写入 ${output}：${e.code ?? e.message}`));
+    });
+    out = file;
+  }
+
   const showBar = !options.quiet && process.stderr.isTTY && sources.length > 1 && !(mode === 'text' && out.isTTY);
   const bar = showBar
     ? new SingleBar({
@@ -132,54 +163,80 @@ async function main(): Promise<void> {
   bar?.start(sources.length, 0);
 
   const summary = new Summary();
+  const unreadable: string[] = [];
   // While the progress bar draws on stderr, messages wait for the end.
   const later: string[] = [];
   const tell = (m: string) => (bar ? later.push(m) : say(m));
-  if (mode === 'json') await write('[');
-  if (mode === 'csv') await write(CSV_BOM + reportCsvHeader());
-  if (mode === 'md')
-    await write(
-      `# 政府信息公开工作年度报告审阅单\n\n检查日期：${new Date().toISOString().slice(0, 10)}；共 ${sources.length} 份\n\n`,
-    );
-
   // Threads pay off only past a handful of files: bundling the worker and starting them costs about a second.
-  const threads = sources.length >= 4 * jobs ? jobs : 1;
-  async function* list() {
-    yield* sources;
+  const threadsFor = (n: number) => (n >= 4 * jobs ? jobs : 1);
+  const check = { mode, previous, year, maxMb, followAttachments: !!options.followAttachments };
+  async function* each<T>(items: readonly T[]) {
+    yield* items;
   }
-  let first = true;
-  for await (const outcome of run(list(), {
-    mode,
-    jobs: threads,
-    previous,
-    year,
-    maxMb,
-    followAttachments: !!options.followAttachments,
-  })) {
+
+  // Every report is checked before anything is written: the year-to-year chains need the whole batch.
+  const outcomes: Outcome[] = [];
+  for await (const outcome of run(each(sources), { ...check, jobs: threadsFor(sources.length) })) {
     bar?.increment();
+    outcomes.push(outcome);
     for (const notice of outcome.notices ?? []) tell(notice);
-    if (outcome.out === undefined || !outcome.findings) {
-      summary.unreadable++;
-      tell(outcome.error ?? outcome.source);
-      continue;
+    if (outcome.out === undefined) tell(outcome.error ?? outcome.source);
+  }
+  // The same unit in consecutive years: the later report is checked again with the earlier as its last year's
+  // (the earlier one as this batch already read it).
+  const chains = yearChains(outcomes.map((o) => (o.out === undefined ? null : o)));
+  if (chains.length) {
+    bar?.setTotal(sources.length + chains.length);
+    const jobsList = chains.map((c) => ({ source: sources[c.to]!, previous: outcomes[c.from]!.previous }));
+    let k = 0;
+    for await (const outcome of run(each(jobsList), { ...check, jobs: threadsFor(chains.length) })) {
+      bar?.increment();
+      if (outcome.out !== undefined) outcomes[chains[k]!.to] = outcome;
+      k++;
     }
-    summary.add({ findings: outcome.findings });
-    await write(mode === 'json' ? (first ? '\n' : ',\n') + outcome.out : outcome.out);
-    first = false;
   }
   bar?.stop();
 
-  if (mode === 'json') await write(first ? ']\n' : '\n]\n');
-  if (mode === 'md')
+  const readable = outcomes.filter((o) => o.out !== undefined && o.findings);
+  for (const o of outcomes) {
+    if (o.out === undefined || !o.findings) {
+      summary.unreadable++;
+      unreadable.push(o.error ?? o.source);
+    } else summary.add({ findings: o.findings });
+  }
+
+  if (mode === 'json') await write(readable.length ? `[\n${readable.map((o) => o.out).join(',\n')}\n]\n` : '[]\n');
+  else if (mode === 'csv') await write(CSV_BOM + reportCsvHeader() + readable.map((o) => o.out).join(''));
+  else if (mode === 'md')
     await write(
-      `## 汇总\n\n${summary
-        .toString()
-        .replace(/\n(?=.)/g, '\n- ')
-        .replace(/\t/g, '：')}`,
+      `# 政府信息公开工作年度报告审阅单\n\n检查日期：${new Date().toISOString().slice(0, 10)}；共 ${sources.length} 份\n\n${readable.map((o) => o.out).join('')}## 汇总\n\n${summary.toMarkdown()}`,
     );
-  if (mode === 'csv' || (mode === 'text' && sources.length > 1)) process.stderr.write(summary.toString());
+  else if (mode === 'html') {
+    // Chains index all outcomes; the page lists the readable ones only.
+    const index = new Map<number, number>();
+    outcomes.forEach((o, i) => o.out !== undefined && o.findings && index.set(i, index.size));
+    await write(
+      reviewReportHtml({
+        reports: readable.map((o) => o.report!),
+        chains: chains.map((c) => ({ from: index.get(c.from)!, to: index.get(c.to)! })),
+        unreadable,
+        links: readable.map((o) => sourceLink(o.source)),
+        checkedAt: new Date(),
+      }),
+    );
+  } else for (const o of readable) await write(o.out!);
+  await close();
+
+  if (mode === 'csv' || mode === 'html' || (mode === 'text' && sources.length > 1))
+    process.stderr.write(summary.toString());
   for (const message of later) say(message);
-  process.exitCode = summary.unreadable ? 2 : summary.withErrors ? 1 : 0;
+  if (output) process.stderr.write(`已写入 ${plain(output)}\n`);
+  process.exitCode = unreadable.length ? 2 : summary.withErrors ? 1 : 0;
+}
+
+/** Where the HTML report links a source: the URL itself, or the file as a file:// address that works from anywhere. */
+function sourceLink(source: string): string {
+  return /^https?:\/\//i.test(source) ? source : pathToFileURL(resolve(source)).href;
 }
 
 main().catch((e) => fail((e as Error).stack ?? String(e)));

@@ -178,7 +178,8 @@ function cli(
   dir: string,
   jobs: number,
   nodeArgs: string[] = [],
-): Promise<{ seconds: number; cpu: number; maxRssMb: number; rows: number }> {
+  mode = '--csv',
+): Promise<{ seconds: number; cpu: number; maxRssMb: number; rows: number; bytes: number }> {
   return new Promise((done, fail) => {
     const start = performance.now();
     const args = [
@@ -186,7 +187,7 @@ function cli(
       process.execPath,
       ...nodeArgs,
       join(root, 'scripts/audit.mjs'),
-      '--csv',
+      mode,
       '--quiet',
       '--jobs',
       String(jobs),
@@ -194,8 +195,10 @@ function cli(
     ];
     const child = spawn('/usr/bin/time', args, { cwd: root });
     let rows = -1;
+    let bytes = 0;
     let err = '';
     child.stdout.on('data', (b: Buffer) => {
+      bytes += b.length;
       for (const c of b) if (c === 0x0a) rows++;
     });
     child.stderr.on('data', (b: Buffer) => (err += b.toString()));
@@ -209,6 +212,7 @@ function cli(
         cpu: figure('User time \\(seconds\\)') + figure('System time \\(seconds\\)'),
         maxRssMb: rss / 1024,
         rows,
+        bytes,
       });
     });
   });
@@ -364,6 +368,8 @@ async function main() {
         runs.push({ jobs: j, n, ...(await cli(dir, j)) });
     // The live heap, not V8's lazy growth: the whole 2,000 in one thread with the old generation capped at 64 MB.
     const capped = await cli(large, 1, ['--max-old-space-size=64']);
+    // The HTML review report (issue 15): every report kept with its cells until the page is written.
+    const html = [await cli(small, 1, [], '--html'), await cli(large, 1, [], '--html')] as const;
     const load = loadavg()
       .map((x) => x.toFixed(1))
       .join(' / ');
@@ -449,6 +455,22 @@ async function main() {
       `Start: the whole command on one page takes **${start.toFixed(2)} s** of wall time (median of 3).`,
       `Targets (issue 11): at least 200 real-shaped pages/s per core: ${verdict(thread >= 200)} by one thread's wall-clock rate, ${verdict(marginal(1) >= 200)} by the stricter CPU-second count; start under 0.5 s: ${verdict(start < 0.5)}.`,
       `Peak RSS with ${LARGE} files is ${r(LARGE, jobs).maxRssMb.toFixed(0)} MB against ${r(SMALL, jobs).maxRssMb.toFixed(0)} MB with ${SMALL} (--jobs ${jobs}), ${r(LARGE, 1).maxRssMb.toFixed(0)} against ${r(SMALL, 1).maxRssMb.toFixed(0)} MB in one thread; with the old generation capped at 64 MB the same ${LARGE} files pass in ${capped.maxRssMb.toFixed(0)} MB with ${capped.rows} rows.`,
+      '',
+    );
+    const htmlRate = 1500 / (html[1].cpu - html[0].cpu);
+    lines.push(
+      '### With --html',
+      '',
+      'The same folders (units in two consecutive years among them, so the year-to-year chains are checked too), `node scripts/audit.mjs --html --quiet --jobs 1 DIR > /dev/null`: one self-contained page with every report’s findings and table grids.',
+      '',
+      '| files | wall (s) | CPU (s) | peak RSS (MB) | page size (MB) |',
+      '|---|---|---|---|---|',
+      ...html.map(
+        (x, i) =>
+          `| ${i ? 2000 : 500} | ${x.seconds.toFixed(1)} | ${x.cpu.toFixed(1)} | ${x.maxRssMb.toFixed(0)} | ${(x.bytes / 1024 / 1024).toFixed(1)} |`,
+      ),
+      '',
+      `Steady rate per CPU-second with --html (the 1,500 files between the two runs): **${htmlRate.toFixed(0)} reports/s** in one thread. Target (issue 15), at least 200 reports/s per core: ${htmlRate >= 200 ? 'met' : '**not met**'}.`,
       '',
     );
     // The mutation scores below the marker come from `npm run mutate`, not from this script: kept as they are.

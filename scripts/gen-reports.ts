@@ -45,12 +45,15 @@ const PLACES = [
   '福田',
   '新华',
 ];
+/** A name per index, unique up to 4,096 reports (a third place name from the 256th on): one unit, one name. */
 const unitName = (level: Level, i: number) =>
-  `${PLACES[i % PLACES.length]}${PLACES[(i >> 4) % PLACES.length]}${level === 'township' ? '镇' : '县'}人民政府`;
+  `${PLACES[i % 16]}${PLACES[(i >> 4) % 16]}${i >= 256 ? PLACES[(i >> 8) % 16] : ''}${level === 'township' ? '镇' : '县'}人民政府`;
 
 export interface Generated {
   html: string;
   text: string;
+  /** 四、结转下年度继续办理 as the report prints it, by column: next year's 上年结转. */
+  carryover: Record<string, number>;
 }
 
 /**
@@ -62,23 +65,28 @@ export function report(
   unit: string,
   _level: Level,
   rnd: () => number,
-  options: { wrongTotal?: boolean; extraChars?: number } = {},
+  options: { wrongTotal?: boolean; extraChars?: number; carried?: Record<string, number> } = {},
 ): Generated {
   const format = formatForYear(year);
   const skeleton = reportSkeleton(format, { year, unit });
   let { html, text } = skeleton;
+  const carryover: Record<string, number> = {};
   format.tables.forEach((def, t) => {
     const typed = new Map<string, string>();
     for (const c of numberCells(def)) typed.set(c.key, String(Math.floor(rnd() * (c.column.money ? 50 : 20))));
     // Nobody but provinces and larger cities makes 规章: a township's row stays 0 (else value-implausible).
     for (const c of numberCells(def)) if (c.row.id === 'regulations') typed.set(c.key, '0');
-    if (def.id === 'requests') for (const c of def.sections[0]!.columns) typed.set(cellKey('carried', c.id), '500');
+    if (def.id === 'requests')
+      for (const c of def.sections[0]!.columns)
+        typed.set(cellKey('carried', c.id), String(options.carried?.[c.id] ?? 500));
     plausible(format, def.id, typed);
     const filled = fillTable(format, def.id, typed);
     if (options.wrongTotal && t === 1) {
       const key = [...filled.derived][Math.floor(rnd() * filled.derived.size)]!;
       filled.values.set(key, filled.values.get(key)! + 1);
     }
+    if (def.id === 'requests')
+      for (const c of def.sections[0]!.columns) carryover[c.id] = filled.values.get(cellKey('carryover', c.id)) ?? 0;
     const empty = tableSnippet(format, def.id);
     const full = tableSnippet(format, def.id, filled.values);
     html = html.replace(empty.html, full.html);
@@ -98,7 +106,7 @@ export function report(
     );
     text = text.replace(`\n${next}\n`, `\n${extra.join('\n')}\n${next}\n`);
   }
-  return { html, text };
+  return { html, text, carryover };
 }
 
 /**
@@ -176,15 +184,35 @@ function paragraphs(year: number, unit: string, chars: number, rnd: () => number
   return out;
 }
 
+/** How the page states its date: a 发布时间 line in the article's header, or the meta tags of 政府网站 and a bare 时间： line. */
+export type PageStyle = 'dateline' | 'meta';
+
 /** The report as a saved page: site navigation, the article in a CMS container, a footer. */
-export function page(title: string, body: string, unit: string, published: string, charset = 'utf-8'): string {
+export function page(
+  title: string,
+  body: string,
+  unit: string,
+  published: string,
+  charset = 'utf-8',
+  style: PageStyle = 'dateline',
+): string {
+  const head =
+    style === 'meta'
+      ? `<meta name="SiteName" content="${escapeHtml(unit)}门户网站"><meta name="SiteDomain" content="www.example.gov.cn">` +
+        `<meta name="ColumnName" content="政府信息公开年报"><meta name="ArticleTitle" content="${escapeHtml(title)}">` +
+        `<meta name="PubDate" content="${published} 10:30"><meta name="ContentSource" content="${escapeHtml(unit)}">`
+      : '';
+  const info =
+    style === 'meta'
+      ? `时间：${published} 10:30　来源：${escapeHtml(unit)}`
+      : `发布时间：${published}　来源：${escapeHtml(unit)}`;
   return `<!DOCTYPE html>
-<html lang="zh-CN"><head><meta charset="${charset}"><title>${escapeHtml(title)}_${escapeHtml(unit)}</title>
+<html lang="zh-CN"><head><meta charset="${charset}">${head}<title>${escapeHtml(title)}_${escapeHtml(unit)}</title>
 <style>.nav a{margin:0 8px}</style><script>var _hmt = _hmt || [];</script></head>
 <body><div class="top">繁體版 | 无障碍 | 长者模式</div>
 <div class="nav"><a href="/">首页</a><a href="/zwgk/">政务公开</a><a href="/zwgk/xxgknb/">政府信息公开年报</a><a href="/hdjl/">互动交流</a></div>
 <div class="main"><div class="position">当前位置：首页 &gt; 政务公开 &gt; 政府信息公开年报</div>
-<div class="xxgk_content"><h1>${escapeHtml(title)}</h1><div class="info">发布时间：${published}　来源：${escapeHtml(unit)}</div>
+<div class="xxgk_content"><h1>${escapeHtml(title)}</h1><div class="info">${info}</div>
 <div id="zoom">${body}</div></div></div>
 <div class="footer">主办单位：${escapeHtml(unit)}　网站标识码：1234000000　备案号：某ICP备00000000号</div></body></html>
 `;
@@ -320,42 +348,71 @@ export interface ManifestEntry {
   encoding: 'utf-8' | 'gbk';
   /** The one total made wrong on purpose: the report must carry sum-mismatch. */
   wrongTotal: boolean;
+  /** The publication date the page or text states. */
+  published: string;
+  /** Published after every deadline that could apply (the deadline check must say so). */
+  late: boolean;
+  /** The same unit's report of the year before, in this folder: the two form a year-to-year chain. */
+  previous?: string;
+  /** 上年结转 made to differ from that report's 结转下年度 (carryover-mismatch must say so). */
+  carryBreak: boolean;
 }
 
 const YEARS = [2019, 2020, 2021, 2022, 2023, 2024];
 
 /**
- * N reports into `dir`: mostly saved pages (one in five in GBK), one in four as plain text, every
- * seventh with a wrong total. Written one at a time; returns the manifest (also in manifest.json).
+ * N reports into `dir`: mostly saved pages (one in five in GBK, every third with the meta tags of
+ * 政府网站 and a bare 时间： header line), one in four as plain text, every seventh with a wrong
+ * total (but those a chain starts from), every eighth published late. Every fifth is the next year of the report before it (same
+ * unit: a year-to-year chain), and every other one of those breaks the carry-over by 3 in one
+ * column. Written one at a time; returns the manifest (also in manifest.json).
  * `real`: every report a saved page of 50–150 KB with a real site's chrome (none as plain text).
  */
 export async function generateFolder(dir: string, n: number, seed = 1, real = false): Promise<ManifestEntry[]> {
   await mkdir(dir, { recursive: true });
   const rnd = random(seed);
   const manifest: ManifestEntry[] = [];
+  let last: (ManifestEntry & { carryover: Record<string, number> }) | null = null;
   for (let i = 0; i < n; i++) {
-    const year = YEARS[i % YEARS.length]!;
+    const chained = i % 5 === 4 && last !== null;
+    const year = chained ? last!.year + 1 : YEARS[i % YEARS.length]!;
     const level: Level = i % 3 === 0 ? 'county' : 'township';
-    const unit = unitName(level, i);
-    const wrongTotal = i % 7 === 3;
-    const r = report(year, unit, level, rnd, { wrongTotal });
+    const unit = chained ? last!.unit : unitName(level, i);
+    // Not in a report the next one follows: its wrong total would break the carry-over too.
+    const wrongTotal = i % 7 === 3 && i % 5 !== 3;
+    const carryBreak = chained && i % 10 === 9;
+    const carried = chained ? { ...last!.carryover } : undefined;
+    if (carried && carryBreak) carried.natural = (carried.natural ?? 0) + 3;
+    if (carried && carryBreak) carried.total = (carried.total ?? 0) + 3;
+    const r = report(year, unit, level, rnd, { wrongTotal, carried });
     const asText = !real && i % 4 === 1;
     const gbk = !asText && i % 5 === 2;
+    const late = i % 8 === 6;
+    const published = late
+      ? `${year + 1}-04-${String(10 + (i % 15)).padStart(2, '0')}`
+      : `${year + 1}-01-${String(10 + (i % 20)).padStart(2, '0')}`;
     const file = `${String(i).padStart(5, '0')}_${year}.${asText ? 'txt' : 'html'}`;
-    const args = [
-      `${unit}${year}年政府信息公开工作年度报告`,
-      r.html,
-      unit,
-      `${year + 1}-01-${String(10 + (i % 20)).padStart(2, '0')}`,
-    ] as const;
+    const args = [`${unit}${year}年政府信息公开工作年度报告`, r.html, unit, published] as const;
     const charset = gbk ? 'gb2312' : 'utf-8';
     const content = asText
-      ? r.text
+      ? `${r.text}\n发布日期：${published}\n`
       : real
         ? realShapedPage(...args, 50_000 + Math.floor(rnd() * 100_000), rnd, charset)
-        : page(...args, charset);
+        : page(...args, charset, i % 3 === 2 ? 'meta' : 'dateline');
     await writeFile(join(dir, file), gbk ? encodeGbk(content) : content);
-    manifest.push({ file, year, unit, encoding: gbk ? 'gbk' : 'utf-8', wrongTotal });
+    const entry: ManifestEntry = {
+      file,
+      year,
+      unit,
+      encoding: gbk ? 'gbk' : 'utf-8',
+      wrongTotal,
+      published,
+      late,
+      carryBreak,
+      ...(chained ? { previous: last!.file } : {}),
+    };
+    manifest.push(entry);
+    last = { ...entry, carryover: r.carryover };
   }
   await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
   return manifest;

@@ -1,5 +1,13 @@
 import { useState } from 'preact/hooks';
-import { findingsCsv, findingsJson, reviewSheet, reviewSheetHtml, type SheetMeta } from '../../lib/review/export';
+import {
+  exportName,
+  findingsCsv,
+  findingsJson,
+  reviewSheet,
+  reviewSheetHtml,
+  type SheetMeta,
+} from '../../lib/review/export';
+import { reviewReportHtml } from '../../lib/review/report-html';
 import type { PageStatus, PreviousReport } from '../../lib/extension/messages';
 import type { ReportJson, Severity } from '../../lib/check/report';
 import { checkName } from '../panel/Findings';
@@ -7,7 +15,7 @@ import { t } from '../panel/t';
 import type { ReportTab, ReviewApi } from './api';
 import type { Attached } from './attachment';
 import { previousFromFile, previousFromText, type Parsed } from './previous';
-import { fileName, printPage, saveFile } from './save';
+import { printPage, saveFile } from './save';
 import './review.css';
 
 const ORDER: Severity[] = ['error', 'warning', 'info'];
@@ -47,7 +55,7 @@ function Dates({ status, report }: { status: PageStatus; report: ReportJson }) {
 function Exports({ status, report }: { status: PageStatus; report: ReportJson }) {
   const meta = (): SheetMeta => ({ url: status.url, checkedAt: new Date(), checkName });
   const shown = () => shownReport(report);
-  const name = (ext: string) => fileName(report.year, ext);
+  const name = (ext: string) => exportName(report, ext);
   return (
     <div class="review-exports">
       <button
@@ -70,6 +78,19 @@ function Exports({ status, report }: { status: PageStatus; report: ReportJson })
         onClick={() => saveFile(name('json'), 'application/json', findingsJson(shown(), meta()))}
       >
         {t('exportJson')}
+      </button>
+      <button
+        type="button"
+        data-export="html"
+        onClick={() =>
+          saveFile(
+            name('html'),
+            'text/html;charset=utf-8',
+            reviewReportHtml({ reports: [shown()], links: [status.url], checkedAt: new Date(), checkName }),
+          )
+        }
+      >
+        {t('exportReport')}
       </button>
       <button type="button" data-export="print" onClick={() => printPage(reviewSheetHtml(shown(), meta()))}>
         {t('printSheet')}

@@ -25,11 +25,3 @@ export function printPage(html: string): void {
   win.addEventListener('load', () => win.print(), { once: true });
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
-
-/**
- * A file name from the report's year. ASCII only: Chromium replaces a download name holding Chinese
- * characters by "download" (seen in the e2e run), which loses the extension too.
- */
-export function fileName(year: number | null, ext: string): string {
-  return `nianbao-review${year ? `-${year}` : ''}.${ext}`;
-}

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { checkDom, checkSource, type Checked } from '../../lib/check/engine';
+import { checkDom, checkSource, withPageFacts, type Checked } from '../../lib/check/engine';
 import type { FixResult, PageStatus, PreviousReport } from '../../lib/extension/messages';
 import { fixesFor } from '../../lib/write/fixes';
 import { fixSource } from '../../lib/write/fixes/apply';
@@ -125,7 +125,9 @@ export class Session {
       // A CMS textarea holds the draft as HTML source: read it as markup, not as text with tags.
       return target.editor === 'textarea'
         ? checkSource(text, (html) => new DOMParser().parseFromString(html, 'text/html'), options)
-        : checkDom(target.el, options);
+        : target.kind === 'published'
+          ? checkDom(target.el, withPageFacts(this.doc, options))
+          : checkDom(target.el, options);
     };
     this.checked = check();
     // The year given for this page, else the settings' default, is for drafts that do not say theirs.

@@ -2,7 +2,7 @@ import { analyse, partAt, reportAttachment, type Analysis, type FileInfo, type P
 import { checks } from './checks';
 import { docFromText, type Doc } from '../read/doc';
 import { findArticle } from '../read/article';
-import { publishedIn } from '../read/meta';
+import { readPageMeta, type PageFacts } from '../read/page-meta';
 import { readDom } from '../read/dom';
 import { attachmentLinks } from '../read/attachments';
 import type { Finding, FindingCode, ReportJson, TableResult } from './report';
@@ -16,6 +16,8 @@ export interface CheckOptions {
   title?: string;
   /** The publication date, when the page shows it outside the text checked (ISO date). */
   publishedAt?: string;
+  /** What the page states about itself (meta tags, header line): its site and column go into the result. */
+  page?: Pick<PageFacts, 'site' | 'domain' | 'column'>;
   /** Last year's report, for carryover-mismatch and copied-text. */
   previous?: Previous;
   /** The file the text was read from, when it was not a page or a text (a PDF, a Word file). */
@@ -38,7 +40,7 @@ export const MAX_FINDINGS_PER_CODE = 50;
 
 export const moreFindingsMessage = (n: number) => `同类问题还有 ${n} 处，未逐条列出，请按以上各处的说明一并核对。`;
 
-function toJson(a: Analysis, disabled: readonly FindingCode[]): Checked {
+function toJson(a: Analysis, disabled: readonly FindingCode[], page: CheckOptions['page']): Checked {
   const findings: Finding[] = [];
   for (const check of checks) {
     if (disabled.includes(check.code)) continue;
@@ -88,6 +90,7 @@ function toJson(a: Analysis, disabled: readonly FindingCode[]): Checked {
     format: a.format,
     expectedFormat: a.expected?.id ?? 'unknown',
     publishedAt: a.meta.publishedAt?.date ?? null,
+    ...(page ? { site: page.site ?? page.domain, column: page.column } : {}),
     parts: a.parts.map((p) => ({
       part: p.part,
       status: p.status,
@@ -109,7 +112,7 @@ function toJson(a: Analysis, disabled: readonly FindingCode[]): Checked {
 }
 
 export function checkDoc(doc: Doc, options: CheckOptions = {}): Checked {
-  return toJson(analyse(doc, options), options.disabled ?? []);
+  return toJson(analyse(doc, options), options.disabled ?? [], options.page);
 }
 
 /** Plain text pasted from Word or PDF, or a saved .txt. */
@@ -134,16 +137,21 @@ export function checkDom(
   return { ...checkDoc(doc, options), locate };
 }
 
+/**
+ * The options with what the page states outside its article: the PubDate meta tag or the header
+ * line above the article (时间：2022-01-07 11:00) dates the report when its text does not.
+ */
+export function withPageFacts(doc: Document, options: CheckOptions): CheckOptions {
+  const page = readPageMeta(doc);
+  return { ...options, page, publishedAt: options.publishedAt ?? page.publishedAt ?? undefined };
+}
+
 /** A whole published page (a live document, a DOMParser or linkedom result): its article is checked. */
 export function checkPage(
   doc: Document,
   options: CheckOptions = {},
 ): Checked & { locate(start: number, end: number): Range | null } {
-  const article = findArticle(doc);
-  // A date line above the article (发布时间 beside #zoom) still dates the report.
-  const publishedAt =
-    options.publishedAt ?? (article === doc.body ? undefined : (publishedIn(doc.body?.textContent ?? '') ?? undefined));
-  return checkDom(article, { ...options, publishedAt });
+  return checkDom(findArticle(doc), withPageFacts(doc, options));
 }
 
 /** What a later check needs of a report as last year's. */

@@ -30,6 +30,7 @@ export const FindingCode = z.enum([
   'part-empty',
   'attachment-only',
   'scanned-file',
+  'figure-jump',
 ]);
 export type FindingCode = z.infer<typeof FindingCode>;
 
@@ -148,6 +149,9 @@ export const ReportJson = z.object({
   format: ReportFormat,
   expectedFormat: ReportFormat,
   publishedAt: z.nullable(z.string()),
+  /** The website and its column the page was published in, as the page's meta tags state them. */
+  site: z.optional(z.nullable(z.string())),
+  column: z.optional(z.nullable(z.string())),
   parts: z.array(PartResult),
   tables: z.array(TableResult),
   findings: z.array(Finding),

@@ -123,6 +123,14 @@ class LightElement extends LightNode {
     for (const n of this.descendants()) if (n.nodeType === 3) parts.push((n as LightText).data);
     return parts.join('');
   }
+  /** The page's <meta> tags and the like (lib/read/page-meta.ts): an array, where a browser gives a live collection. */
+  getElementsByTagName(name: string): LightElement[] {
+    const tag = name.toUpperCase();
+    const out: LightElement[] = [];
+    for (const n of this.descendants())
+      if (n.nodeType === 1 && (n as LightElement).tagName === tag) out.push(n as LightElement);
+    return out;
+  }
   querySelector(selector: string): LightElement | null {
     const alternatives = parseSelector(selector);
     for (const n of this.descendants()) {

@@ -117,12 +117,6 @@ function findPublished(doc: Doc): Meta['publishedAt'] {
 
 const isoDate = (m: RegExpExecArray) => `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
 
-/** The publication date a page shows outside the article (its header line above #zoom). */
-export function publishedIn(text: string): string | null {
-  const m = PUBLISHED.exec(compactLabel(text.slice(0, 200000)));
-  return m ? isoDate(m) : null;
-}
-
 function findUnit(title: string | null, doc: Doc): string | null {
   if (title) {
     const t = compactLabel(title).replace(/^关于/, '');

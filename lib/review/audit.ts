@@ -1,5 +1,13 @@
-import { csvRecord, findingPlace, formatName, plain, SEVERITY_NAMES, verdictLine } from './export';
-import { checks } from '../check/checks';
+import {
+  csvRecord,
+  defaultCheckName,
+  findingPlace,
+  formatName,
+  plain,
+  LEVEL_NAMES,
+  SEVERITY_NAMES,
+  verdictLine,
+} from './export';
 import { formatById } from '../format';
 import type { Finding, FindingCode, ReportJson, Severity } from '../check/report';
 
@@ -14,30 +22,57 @@ type Tally = { findings: readonly Pick<Finding, 'code' | 'severity'>[] };
 const count = (r: Tally, s: Severity) => r.findings.reduce((n, f) => n + (f.severity === s ? 1 : 0), 0);
 const codes = (r: Tally) => [...new Set(r.findings.map((f) => f.code))];
 
+/**
+ * The batch CSV's header, in Chinese for the people who open it in a spreadsheet; the stable codes
+ * (level, format, finding codes) keep columns of their own for anyone who filters or joins on them.
+ */
 export const REPORT_CSV_HEADER = [
-  'source',
-  'unit',
-  'year',
-  'format',
-  'expectedFormat',
-  'errors',
-  'warnings',
-  'codes',
+  '来源',
+  '单位',
+  '级别',
+  '年度',
+  '发布日期',
+  '网站',
+  '栏目',
+  '格式',
+  '该年度应用格式',
+  '错误',
+  '警告',
+  '提示',
+  '发现的问题',
+  '问题代码',
+  '级别代码',
+  '格式代码',
 ] as const;
 
 export const reportCsvHeader = () => csvRecord(REPORT_CSV_HEADER);
+
+/** The checks a report tripped, by name and how often: 「表格合计不等于各项之和 ×2；发布时间晚于法定期限」. */
+function findingNames(r: Tally): string {
+  const n = new Map<FindingCode, number>();
+  for (const f of r.findings) n.set(f.code, (n.get(f.code) ?? 0) + 1);
+  return [...n].map(([code, k]) => `${defaultCheckName(code)}${k > 1 ? ` ×${k}` : ''}`).join('；');
+}
 
 /** One report as one CSV record; the codes found are space-separated in one field. */
 export function reportCsvRow(r: ReportJson): string {
   return csvRecord([
     r.source,
     r.unit,
+    LEVEL_NAMES[r.level],
     r.year,
-    r.format,
-    r.expectedFormat,
+    r.publishedAt,
+    r.site,
+    r.column,
+    formatName(r.format),
+    formatName(r.expectedFormat),
     count(r, 'error'),
     count(r, 'warning'),
+    count(r, 'info'),
+    findingNames(r),
     codes(r).join(' '),
+    r.level,
+    r.format,
   ]);
 }
 
@@ -63,14 +98,26 @@ export class Summary {
     };
   }
 
-  /** Chinese lines: the totals, then `code<TAB>reports` by frequency. */
+  /** The totals in one sentence. */
+  headline(): string {
+    return `共检查 ${this.reports} 份报告，${this.withErrors} 份有错误${this.unreadable ? `，${this.unreadable} 个文件无法读取` : ''}。`;
+  }
+
+  /** Each check that found something, by its Chinese name, with how many reports it found it in; most frequent first. */
+  checks(): { code: FindingCode; name: string; reports: number }[] {
+    return [...this.byCode]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .map(([code, reports]) => ({ code, name: defaultCheckName(code), reports }));
+  }
+
+  /** For the terminal: the totals, then `  检查项：N 份` by frequency. */
   toString(): string {
-    const lines = [
-      `共检查 ${this.reports} 份报告，${this.withErrors} 份有错误${this.unreadable ? `，${this.unreadable} 个文件无法读取` : ''}。`,
-    ];
-    for (const [code, n] of [...this.byCode].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])))
-      lines.push(`${code}\t${n}`);
-    return `${lines.join('\n')}\n`;
+    return `${[this.headline(), ...this.checks().map((c) => `  ${c.name}：${c.reports} 份`)].join('\n')}\n`;
+  }
+
+  /** For the Markdown sheet: the totals, then a list item per check. */
+  toMarkdown(): string {
+    return `${[this.headline(), '', ...this.checks().map((c) => `- ${c.name}：${c.reports} 份`)].join('\n')}\n`;
   }
 }
 
@@ -81,7 +128,6 @@ const STATUS: Record<string, string> = {
   unrecognized: '（无法识别）',
 };
 const NUMERALS = '一二三四五六七八九十';
-const CHECK_NAMES = new Map(checks.map((c) => [c.code, c.description]));
 
 /**
  * The terminal view of one report: what the side panel would show, in a few lines. Every line loses
@@ -109,6 +155,7 @@ export function terminalReport(r: ReportJson): string {
     `■ ${r.source}`,
     `  标题：${r.title ?? '（未找到）'}`,
     `  年度：${r.year ?? '未识别'}　单位：${r.unit ?? '未识别'}　发布：${r.publishedAt ?? '未显示'}`,
+    ...(r.site || r.column ? [`  网站：${r.site ?? '未显示'}　栏目：${r.column ?? '未显示'}`] : []),
     `  格式：${formatName(r.format)}${expected}`,
   ];
   if (r.verdict !== 'empty' && r.verdict !== 'not-a-report') lines.push(parts);
@@ -122,7 +169,7 @@ export function terminalReport(r: ReportJson): string {
   else if (r.verdict === 'all-clear') lines.push('  未发现错误或警告');
   if (r.progress.unchecked.length)
     lines.push(
-      `  未能检查（年度未知，可用 --year 指定）：${r.progress.unchecked.map((c) => CHECK_NAMES.get(c) ?? c).join('；')}`,
+      `  未能检查（年度未知，可用 --year 指定）：${r.progress.unchecked.map((c) => defaultCheckName(c)).join('；')}`,
     );
   for (const f of r.findings) {
     const place = findingPlace(r, f);

@@ -1,7 +1,7 @@
 import { columnLabel, rowLabel } from '../check/analysis';
 import { checks } from '../check/checks';
 import { formatById } from '../format';
-import type { Finding, FindingCode, ReportJson, Severity, Verdict } from '../check/report';
+import type { Finding, FindingCode, Level, ReportJson, Severity, Verdict } from '../check/report';
 
 /**
  * The one place findings leave the program as files: the side panel's export buttons and the
@@ -43,7 +43,17 @@ export function verdictLine(r: ReportJson): string {
 }
 const NUMERALS = '一二三四五六七八九十';
 const DESCRIPTIONS = new Map(checks.map((c) => [c.code, c.description]));
-const defaultCheckName = (code: FindingCode) => DESCRIPTIONS.get(code) ?? code;
+/** A check's name for people: its Chinese description. */
+export const defaultCheckName = (code: FindingCode) => DESCRIPTIONS.get(code) ?? code;
+
+export const LEVEL_NAMES: Record<Level, string> = {
+  township: '乡镇（街道）',
+  county: '县（区）',
+  city: '市',
+  province: '省',
+  department: '部门',
+  unknown: '未识别',
+};
 
 /**
  * The report as --json and the JSON export give it: no flat text, no page handles; every table's
@@ -117,39 +127,54 @@ export function findingPlace(r: ReportJson, f: Finding): string {
   return place.join(' · ');
 }
 
+/** The findings CSV's header, in Chinese; the stable code keeps its own column (问题代码). */
 export const FINDINGS_CSV_HEADER = [
-  'severity',
-  'code',
-  'check',
-  'place',
-  'part',
-  'table',
-  'row',
-  'column',
-  'expected',
-  'actual',
-  'message',
+  '级别',
+  '检查项',
+  '位置',
+  '部分',
+  '表',
+  '行',
+  '列',
+  '应为',
+  '实为',
+  '说明',
+  '问题代码',
 ];
 
-/** The findings of one report, a row each, in the order shown. */
+/** The findings of one report, a row each, in the order shown; parts, tables, rows and columns by their Chinese names. */
 export function findingsCsv(r: ReportJson, meta: SheetMeta = {}): string {
   const name = meta.checkName ?? defaultCheckName;
-  const rows = r.findings.map((f) =>
-    csvRecord([
+  const format = formatOf(r);
+  const rows = r.findings.map((f) => {
+    const def = f.table ? format?.tables.find((t) => t.id === f.table) : undefined;
+    return csvRecord([
       SEVERITY_NAMES[f.severity],
-      f.code,
       name(f.code),
       findingPlace(r, f),
-      f.part,
-      f.table,
-      f.row,
-      f.column,
+      f.part ? `第${NUMERALS[f.part - 1] ?? f.part}部分` : '',
+      f.table ? (def?.title ?? '') : '',
+      f.row && def ? rowLabel(def, f.row) : '',
+      f.column && def ? columnLabel(def, f.column) : '',
       f.expected,
       f.actual,
       f.message,
-    ]),
-  );
+      f.code,
+    ]);
+  });
   return CSV_BOM + csvRecord(FINDINGS_CSV_HEADER) + rows.join('');
+}
+
+/**
+ * The name a file exported for one report gets: unit and year, `城关镇-2025-审阅.csv`. Only letters,
+ * digits and brackets of the unit are kept (no path separators or characters a file system refuses); a report without a unit or year leaves that part out.
+ */
+export function exportName(r: Pick<ReportJson, 'unit' | 'year'>, ext: string): string {
+  const unit = r.unit
+    ?.replace(/(?:人民政府|政府)$/, '')
+    .replace(/[^\p{L}\p{N}（）()·-]/gu, '')
+    .slice(0, 40);
+  return `${[unit, r.year, '审阅'].filter(Boolean).join('-')}.${ext}`;
 }
 
 /** The report's JSON with where and when it was checked. */
@@ -182,6 +207,7 @@ export function reviewSheet(r: ReportJson, meta: SheetMeta = {}): string {
     `- 格式：${formatName(r.format)}${r.expectedFormat !== 'unknown' && r.expectedFormat !== r.format ? `（该年度应为${formatName(r.expectedFormat)}）` : ''}`,
     `- 发布日期：${md(r.publishedAt ?? '页面未显示')}`,
   ];
+  if (r.site || r.column) lines.push(`- 网站：${r.site ?? '未显示'}；栏目：${r.column ?? '未显示'}`);
   if (meta.checkedAt) lines.push(`- 检查日期：${date(meta.checkedAt)}`);
   lines.push(`- 结论：${verdictLine(r)}`);
   lines.push(`- 结果：错误 ${count('error')} 项，警告 ${count('warning')} 项，提示 ${count('info')} 项`, '');
@@ -212,6 +238,8 @@ export function reviewSheetHtml(r: ReportJson, meta: SheetMeta = {}): string {
     ['发布日期', r.publishedAt ?? '页面未显示'],
     ['网址', meta.url ?? r.source],
   ];
+  if (r.site) facts.push(['网站', r.site]);
+  if (r.column) facts.push(['栏目', r.column]);
   if (meta.checkedAt) facts.push(['检查日期', date(meta.checkedAt)]);
   facts.push(['结果', `错误 ${count('error')} 项，警告 ${count('warning')} 项，提示 ${count('info')} 项`]);
   const rows = r.findings.map(

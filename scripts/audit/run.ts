@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { build } from 'esbuild';
 import type { CheckOptions } from '../../lib/check/engine';
-import { outcome, type Mode, type Outcome } from './render';
+import { outcome, type Job, type Mode, type Outcome } from './render';
 
 export type RunOptions = Pick<CheckOptions, 'previous' | 'year'> & {
   mode: Mode;
@@ -19,7 +19,7 @@ export type RunOptions = Pick<CheckOptions, 'previous' | 'year'> & {
  * threads does the work; at most a small window of sources is in flight or waiting for an earlier
  * one, so memory stays flat however many files there are.
  */
-export async function* run(sources: AsyncIterable<string>, options: RunOptions): AsyncGenerator<Outcome> {
+export async function* run(sources: AsyncIterable<string | Job>, options: RunOptions): AsyncGenerator<Outcome> {
   const { jobs = availableParallelism(), mode, ...check } = options;
   // A pool for a single source only costs its start: look at the first two before starting one.
   const iterator = sources[Symbol.asyncIterator]();
@@ -74,14 +74,14 @@ async function workerScript(): Promise<string> {
 }
 
 async function* pooled(
-  sources: AsyncIterable<string>,
+  sources: AsyncIterable<string | Job>,
   jobs: number,
   data: Omit<RunOptions, 'jobs'>,
 ): AsyncGenerator<Outcome> {
   const script = await workerScript();
   const workers = Array.from({ length: jobs }, () => new Worker(script, { eval: true, workerData: data }));
   const load = new Map(workers.map((w) => [w, 0]));
-  const names = new Map<number, string>();
+  const names = new Map<number, string | Job>();
   const done = new Map<number, Outcome>();
   let failure: Error | null = null;
   let closing = false;
@@ -122,7 +122,7 @@ async function* pooled(
         }
         names.set(sent, item.value);
         load.set(worker, load.get(worker)! + 1);
-        worker.postMessage({ index: sent++, source: item.value });
+        worker.postMessage({ index: sent++, job: item.value });
       }
       while (done.has(next)) {
         const outcome = done.get(next)!;

@@ -110,16 +110,30 @@ describe('review section: dates and exports', () => {
       b.querySelector('.message')!.textContent,
     ]);
     fireEvent.click(screen.getByText('导出 CSV'));
-    expect(files.names).toEqual(['nianbao-review-2021.csv']);
+    expect(files.names).toEqual(['某县自然资源局-2021-审阅.csv']);
     expect(files.blobs[0]!.type).toBe('text/csv;charset=utf-8');
     const csv = await files.text(0);
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const rows = parseCsv(csv.slice(1));
     expect(rows[0]).toEqual(FINDINGS_CSV_HEADER);
-    const code = FINDINGS_CSV_HEADER.indexOf('code');
-    const message = FINDINGS_CSV_HEADER.indexOf('message');
+    const code = FINDINGS_CSV_HEADER.indexOf('问题代码');
+    const message = FINDINGS_CSV_HEADER.indexOf('说明');
     expect(rows.slice(1).map((r) => [r[code], r[message]])).toEqual(listed);
     expect(listed.map(([c]) => c)).toEqual(expect.arrayContaining(['carryover-mismatch', 'copied-text', 'deadline']));
+  });
+
+  it('导出审阅报告 saves the reviewers’ HTML report of this page, named by unit and year', async () => {
+    const files = captureBlobs();
+    render(<Review status={status} api={fakeApi()} />);
+    fireEvent.click(screen.getByText('导出审阅报告'));
+    expect(files.names).toEqual(['某县自然资源局-2021-审阅.html']);
+    expect(files.blobs[0]!.type).toBe('text/html;charset=utf-8');
+    const doc = new DOMParser().parseFromString(await files.text(0), 'text/html');
+    expect(doc.querySelectorAll('#reports tbody tr')).toHaveLength(1);
+    expect([...doc.querySelectorAll('#r-0 .findings li')].map((li) => li.getAttribute('data-code'))).toEqual(
+      shown.map((f) => f.code),
+    );
+    expect(doc.querySelector(`#r-0 a[href="${URL_THIS}"]`)).not.toBeNull();
   });
 
   it('JSON holds the findings shown and the report’s source, title, year and unit', async () => {

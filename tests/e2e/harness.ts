@@ -173,7 +173,8 @@ export async function launch(): Promise<Harness> {
     viewport: { width: 1100, height: 900 },
     args: chromiumArgs(loaded),
     // Chromium on Linux takes its UI language (and so the extension's locale) from the environment.
-    env: { ...process.env, LANGUAGE: 'zh_CN:zh', LANG: 'zh_CN.UTF-8' },
+    // LC_CTYPE: the machine has no zh_CN locale, and without a UTF-8 one Chromium names a download with Chinese characters "download".
+    env: { ...process.env, LANGUAGE: 'zh_CN:zh', LANG: 'zh_CN.UTF-8', LC_CTYPE: 'C.UTF-8' },
   });
   const requests: string[] = [];
   context.on('request', (r) => requests.push(r.url()));

@@ -95,11 +95,11 @@ describe('reviewer mode on a published page', () => {
     );
 
     const csv = await download(panel, 'csv');
-    expect(csv.name).toBe('nianbao-review-2021.csv');
+    expect(csv.name).toBe('某县自然资源局-2021-审阅.csv');
     expect(csv.text.charCodeAt(0)).toBe(0xfeff);
     const rows = parseCsv(csv.text.slice(1));
     expect(rows[0]).toEqual(FINDINGS_CSV_HEADER);
-    const [code, message] = [FINDINGS_CSV_HEADER.indexOf('code'), FINDINGS_CSV_HEADER.indexOf('message')];
+    const [code, message] = [FINDINGS_CSV_HEADER.indexOf('问题代码'), FINDINGS_CSV_HEADER.indexOf('说明')];
     expect(rows.slice(1).map((r) => [r[code], r[message]])).toEqual(shown);
 
     const json = JSON.parse((await download(panel, 'json')).text);
@@ -113,5 +113,17 @@ describe('reviewer mode on a published page', () => {
 
     const md = await download(panel, 'md');
     for (const [, m] of shown) expect(md.text).toContain(m.replace(/\|/g, '\\|'));
+
+    // 导出审阅报告: the batch report's page for this one report (tests/e2e/audit-report.e2e.ts opens the batch one from disk).
+    const report = await download(panel, 'html');
+    expect(report.name).toBe('某县自然资源局-2021-审阅.html');
+    const view = await h.context.newPage();
+    await view.setContent(report.text);
+    expect(await view.locator('#reports tbody tr').count()).toBe(1);
+    expect(
+      await view.locator('#r-0 .findings li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-code'))),
+    ).toEqual(shown.map(([code]) => code));
+    expect(await view.locator('#r-0 .grid td.bad').count()).toBeGreaterThan(0);
+    await view.close();
   });
 });

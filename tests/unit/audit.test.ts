@@ -1,24 +1,31 @@
 // @vitest-environment node
+import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { haveRealReports } from '../support/real';
 import { REPORT_CSV_HEADER } from '../../lib/review/audit';
+import { checks } from '../../lib/check/checks';
 import { AuditOutput, type ReportJson } from '../../lib/check/report';
 import { encodeGbk, generateFolder, page, random, report, type ManifestEntry } from '../../scripts/gen-reports';
-import { realDir, seedNames, seedsDir } from '../paths';
+import { realDir, root, seedNames, seedsDir } from '../paths';
 import { parseCsv } from '../support/csv';
 import { audit } from '../support/cli';
 
 const seeds = seedNames.map((n) => join(seedsDir, n));
 const seedYears = [2019, 2019, 2018, 2020, 2017];
 
-/** The summary's `code<TAB>count` lines. */
+/** The summary's `  检查项：N 份` lines, by check name. */
 const summaryCounts = (stderr: string) =>
-  Object.fromEntries([...stderr.matchAll(/^([a-z-]+)\t(\d+)$/gm)].map((m) => [m[1]!, Number(m[2])]));
+  Object.fromEntries([...stderr.matchAll(/^ {2}(.+)：(\d+) 份$/gm)].map((m) => [m[1]!, Number(m[2])]));
+/** A column of the batch CSV by its (Chinese) header. */
+const col = (name: (typeof REPORT_CSV_HEADER)[number]) => REPORT_CSV_HEADER.indexOf(name);
+const checkName = (code: string) => checks.find((c) => c.code === code)!.description;
 
 describe('audit command on the seeds', () => {
   it('--json prints one array that the output schema accepts, a report per seed with its year, every read table with its cells, no text', async () => {
@@ -57,12 +64,17 @@ describe('audit command on the seeds', () => {
     const reports = JSON.parse(json.stdout) as ReportJson[];
     rows.slice(1).forEach((row, i) => {
       const r = reports[i]!;
-      expect(row[0]).toBe(r.source);
-      expect(row[2]).toBe(String(r.year));
-      expect(row[3]).toBe(r.format);
-      expect(Number(row[5])).toBe(r.findings.filter((f) => f.severity === 'error').length);
-      expect(row[7]!.split(' ').filter(Boolean).sort()).toEqual([...new Set(r.findings.map((f) => f.code))].sort());
+      expect(row[col('来源')]).toBe(r.source);
+      expect(row[col('年度')]).toBe(String(r.year));
+      expect(row[col('格式代码')]).toBe(r.format);
+      expect(row[col('格式')]).toMatch(/版格式|未识别|2019年以前/);
+      expect(Number(row[col('错误')])).toBe(r.findings.filter((f) => f.severity === 'error').length);
+      const codes = [...new Set(r.findings.map((f) => f.code))];
+      expect(row[col('问题代码')]!.split(' ').filter(Boolean).sort()).toEqual(codes.sort());
+      for (const code of codes) expect(row[col('发现的问题')]).toContain(checkName(code));
     });
+    // The summary names each check in Chinese, never by its code.
+    expect(csv.stderr).not.toMatch(/[a-z]+-[a-z]+/);
     expect(csv.stderr).toContain('共检查 5 份报告，1 份有错误');
     expect(csv.code).toBe(1);
   });
@@ -237,19 +249,22 @@ describe('audit command on a generated folder of 2,000 reports', () => {
     expect(rows[0]).toEqual([...REPORT_CSV_HEADER]);
     const body = rows.slice(1);
     expect(body.length).toBe(2000);
-    expect(body.map((r) => r[0])).toEqual(manifest.map((m) => join(dir, m.file)));
-    expect(body.map((r) => Number(r[2]))).toEqual(manifest.map((m) => m.year));
-    expect(body.map((r) => r[1])).toEqual(manifest.map((m) => m.unit));
+    expect(body.map((r) => r[col('来源')])).toEqual(manifest.map((m) => join(dir, m.file)));
+    expect(body.map((r) => Number(r[col('年度')]))).toEqual(manifest.map((m) => m.year));
+    expect(body.map((r) => r[col('单位')])).toEqual(manifest.map((m) => m.unit));
+    expect(body.map((r) => r[col('发布日期')])).toEqual(manifest.map((m) => m.published));
 
+    const codesOf = (r: string[]) => r[col('问题代码')]!.split(' ').filter(Boolean);
     const fromRows: Record<string, number> = {};
-    for (const r of body) for (const c of r[7]!.split(' ').filter(Boolean)) fromRows[c] = (fromRows[c] ?? 0) + 1;
+    for (const r of body) for (const c of codesOf(r)) fromRows[checkName(c)] = (fromRows[checkName(c)] ?? 0) + 1;
     expect(summaryCounts(stderr)).toEqual(fromRows);
-    const wrong = manifest.filter((m) => m.wrongTotal).length;
-    expect(fromRows['sum-mismatch']).toBe(wrong);
-    expect(body.filter((r) => r[7]!.includes('sum-mismatch')).map((r) => r[0])).toEqual(
-      manifest.filter((m) => m.wrongTotal).map((m) => join(dir, m.file)),
-    );
-    const withErrors = body.filter((r) => Number(r[5]) > 0).length;
+    const rowsWith = (code: string) => body.filter((r) => codesOf(r).includes(code)).map((r) => r[col('来源')]);
+    const files = (pick: (m: ManifestEntry) => boolean) => manifest.filter(pick).map((m) => join(dir, m.file));
+    expect(rowsWith('sum-mismatch')).toEqual(files((m) => m.wrongTotal));
+    // The planted year-to-year breaks, found without --prev: the batch chains each unit's two years.
+    expect(rowsWith('carryover-mismatch')).toEqual(files((m) => m.carryBreak));
+    expect(rowsWith('deadline')).toEqual(files((m) => m.late));
+    const withErrors = body.filter((r) => Number(r[col('错误')]) > 0).length;
     expect(stderr).toContain(`共检查 2000 份报告，${withErrors} 份有错误`);
     expect(code).toBe(1);
   }, 300_000);
@@ -281,3 +296,70 @@ describe.runIf(haveRealReports('audit command on the real reports'))(
     });
   },
 );
+
+describe('audit command: -o, and the HTML review report of a county’s batch', () => {
+  let dir: string;
+  let out: string;
+  let manifest: ManifestEntry[];
+  beforeAll(async () => {
+    out = await mkdtemp(join(tmpdir(), 'audit-out-'));
+    dir = join(out, 'reports');
+    manifest = await generateFolder(dir, 36, 7);
+  });
+  afterAll(() => rm(out, { recursive: true, force: true }));
+
+  it('-o writes exactly the bytes stdout gets, in every format; npm run --silent gives the same', async () => {
+    const modes = [[], ['--json'], ['--csv'], ['--md'], ['--html']];
+    for (const mode of modes) {
+      const file = join(out, `out${mode[0] ?? ''}`);
+      const [piped, written] = await Promise.all([audit(...mode, ...seeds), audit(...mode, '-o', file, ...seeds)]);
+      expect(written.stdout).toBe('');
+      expect(written.stderr).toContain(`已写入 ${file}`);
+      expect(readFileSync(file)).toEqual(Buffer.from(piped.stdout, 'utf8'));
+      expect(written.code).toBe(piped.code);
+    }
+    const npm = await new Promise<Buffer>((done, fail) => {
+      const child = spawn('npm', ['run', '--silent', 'audit', '--', '--csv', ...seeds], { cwd: root });
+      const chunks: Buffer[] = [];
+      child.stdout.on('data', (b: Buffer) => chunks.push(b));
+      child.on('error', fail);
+      child.on('close', () => done(Buffer.concat(chunks)));
+    });
+    expect(readFileSync(join(out, 'out--csv'))).toEqual(npm);
+    const csv = readFileSync(join(out, 'out--csv'), 'utf8');
+    expect(csv.startsWith('\uFEFF来源,单位,级别,年度,发布日期,')).toBe(true);
+    expect(AuditOutput.parse(JSON.parse(readFileSync(join(out, 'out--json'), 'utf8')))).toHaveLength(seeds.length);
+  }, 240_000);
+
+  it('-o into a folder that does not exist: exit 2 and the path named, before any checking', async () => {
+    const file = join(out, 'no-such-dir', 'x.csv');
+    const { code, stderr } = await audit('--csv', '-o', file, ...seeds);
+    expect(code).toBe(2);
+    expect(stderr).toContain(file);
+  });
+
+  it('--html over generated reports and the real ones: a row per report, every planted carry-over break listed', async () => {
+    const real = existsSync(realPath('README.md'))
+      ? [realPath('hongze-district-2023.txt'), realPath('hongze-district-2024.txt')]
+      : [];
+    const file = join(out, 'report.html');
+    const { code, stderr } = await audit('--html', '-o', file, dir, ...real);
+    expect(code).toBe(1);
+    const { document } = parseHTML(readFileSync(file, 'utf8'));
+    expect(document.querySelectorAll('#reports tbody tr').length).toBe(manifest.length + real.length);
+    const chains = [...document.querySelectorAll('#chains tbody tr')];
+    const chained = manifest.filter((m) => m.previous);
+    expect(chains.length).toBe(chained.length + (real.length ? 1 : 0));
+    const broken = chains
+      .filter((tr) => tr.getAttribute('class') === 'broken')
+      .map((tr) => tr.getAttribute('data-chain'));
+    expect(broken).toEqual(manifest.filter((m) => m.carryBreak).map((m) => m.unit));
+    // 洪泽区人民政府 2023 and 淮安市洪泽区人民政府 2024: one unit, and its carry-over agrees.
+    if (real.length) expect(chains.at(-1)!.querySelector('td.ok')!.textContent).toBe('一致');
+    const late = [...document.querySelectorAll('#reports tbody tr td.late')].length;
+    expect(late).toBe(manifest.filter((m) => m.late).length);
+    // Pages with the meta tags of 政府网站 name their site and column.
+    expect(document.querySelector('#details')!.textContent).toContain('政府信息公开年报');
+    expect(stderr).toContain('上年结转申请数与上年报告的结转下年度数不一致：');
+  }, 120_000);
+});

@@ -55,10 +55,17 @@ describe('findings as files', () => {
     expect(rows[0]).toEqual(FINDINGS_CSV_HEADER);
     expect(rows).toHaveLength(report.findings.length + 1);
     const col = (name: string) => FINDINGS_CSV_HEADER.indexOf(name);
-    expect(rows.slice(1).map((r) => r[col('code')])).toEqual(report.findings.map((f) => f.code));
-    expect(rows.slice(1).map((r) => r[col('message')])).toEqual(report.findings.map((f) => f.message));
-    const carry = rows.find((r) => r[col('column')] === 'business')!;
-    expect([carry[col('expected')], carry[col('actual')]]).toEqual(['10', '12']);
+    expect(rows.slice(1).map((r) => r[col('问题代码')])).toEqual(report.findings.map((f) => f.code));
+    expect(rows.slice(1).map((r) => r[col('说明')])).toEqual(report.findings.map((f) => f.message));
+    // Rows and columns by their Chinese labels, never by ids.
+    const carry = rows.find((r) => r[col('列')] === '法人或其他组织·商业企业')!;
+    expect([carry[col('表')], carry[col('行')], carry[col('部分')]]).toEqual([
+      '收到和处理政府信息公开申请情况',
+      '二、上年结转政府信息公开申请数量',
+      '第三部分',
+    ]);
+    expect([carry[col('应为')], carry[col('实为')]]).toEqual(['10', '12']);
+    expect(rows.flat().join(' ')).not.toMatch(/\b(?:requests|business|carried)\b/);
   });
 
   it('CSV quotes commas, quotes and line breaks and doubles quotes', () => {
@@ -68,7 +75,7 @@ describe('findings as files', () => {
     };
     const csv = findingsCsv(tricky);
     expect(csv).toContain('"a,""b""\nc"');
-    expect(parseCsv(csv.slice(1))[1]!.at(-1)).toBe('a,"b"\nc');
+    expect(parseCsv(csv.slice(1))[1]!.at(-2)).toBe('a,"b"\nc');
   });
 
   it('JSON: the report without flat text, with its cells and the address and time of the check', () => {
@@ -121,6 +128,7 @@ describe('findings as files', () => {
     const cells = [...carry.querySelectorAll('td')].map((td) => td.textContent);
     expect(cells[1]).toBe('错误');
     expect(cells[2]).toBe('上年结转申请数与上年报告的结转下年度数不一致');
+    expect(html).not.toContain('carryover-mismatch');
     expect(cells[3]).toContain('行「二、上年结转政府信息公开申请数量」');
     expect(cells[4]).toContain('为 10');
     expect(rows.at(-1)!.querySelector('td:last-child')!.textContent).toBe('<b>x</b> & y');

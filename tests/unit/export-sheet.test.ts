@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checks } from '../../lib/check/checks';
 import { checkText } from '../../lib/check/engine';
 import { csvRecord, findingPlace, findingsCsv, findingsJson, reportJson, reviewSheet } from '../../lib/review/export';
 import { format2021 } from '../../lib/format';
@@ -46,17 +47,17 @@ describe('findings exports (CLI review sheet)', () => {
     expect(place).not.toMatch(/[「](?:[a-z]+\.?)+[」]/);
   });
 
-  it('CSV: a BOM, the header, then the findings in order, each with code, severity and message', () => {
+  it('CSV: a BOM, the Chinese header, then the findings in order, each with severity, check name, message and code', () => {
     const r = seed(0);
     const csv = findingsCsv(r);
-    expect(csv.startsWith('\uFEFFseverity,code,check,place,')).toBe(true);
+    expect(csv.startsWith('\uFEFF级别,检查项,位置,')).toBe(true);
     const lines = csv.slice(1).split('\r\n').filter(Boolean);
     expect(lines.length).toBe(1 + r.findings.length);
     r.findings.forEach((f, i) => {
-      expect(lines[i + 1]!.split(',')[1]).toBe(f.code);
+      expect(lines[i + 1]!.split(',').at(-1)).toBe(f.code);
       expect(lines[i + 1]).toContain(f.message);
     });
-    expect(lines[1]!.startsWith('错误,part-missing,')).toBe(true);
+    expect(lines[1]!.startsWith(`错误,${checks.find((c) => c.code === 'part-missing')!.description},`)).toBe(true);
   });
 
   it('JSON: the report with the same findings, the page address and the check time', () => {

@@ -22,6 +22,7 @@ import templateText from './template-text';
 import partEmpty from './part-empty';
 import attachmentOnly from './attachment-only';
 import scannedFile from './scanned-file';
+import figureJump from './figure-jump';
 
 /** Every check the engine runs, in the order their findings are listed. */
 export const checks: readonly Check[] = [
@@ -48,6 +49,7 @@ export const checks: readonly Check[] = [
   deadline,
   contentMissing,
   copiedText,
+  figureJump,
 ];
 
 export type { Check } from './check';
