@@ -172,9 +172,10 @@ export async function launch(): Promise<Harness> {
     locale: 'zh-CN',
     viewport: { width: 1100, height: 900 },
     args: chromiumArgs(loaded),
-    // Chromium on Linux takes its UI language (and so the extension's locale) from the environment.
-    // LC_CTYPE: the machine has no zh_CN locale, and without a UTF-8 one Chromium names a download with Chinese characters "download".
-    env: { ...process.env, LANGUAGE: 'zh_CN:zh', LANG: 'zh_CN.UTF-8', LC_CTYPE: 'C.UTF-8' },
+    // Chromium on Linux takes its UI language (and so the extension's locale) from LANGUAGE. LANG stays a
+    // locale the machine has (C.UTF-8): under one it lacks (zh_CN.UTF-8 here) the C library falls back to
+    // ASCII, and Chromium names a download with Chinese characters "download".
+    env: { ...process.env, LANGUAGE: 'zh_CN:zh', LANG: 'C.UTF-8' },
   });
   const requests: string[] = [];
   context.on('request', (r) => requests.push(r.url()));
