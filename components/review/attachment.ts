@@ -1,17 +1,17 @@
 import workerSrc from 'pdfjs-dist/legacy/build/pdf.worker.min.mjs?url';
 import { checkPage, type CheckOptions, type Checked } from '../../lib/check/engine';
 import { attachmentUrl, sameSite } from '../../lib/read/attachments';
-import { checkDocx, checkPdf, fileKind } from '../../lib/review/files/read';
+import { checkDoc, checkDocx, checkPdf, fileKind, type FileKind } from '../../lib/review/files/read';
 import { loadPdfJs } from '../../lib/review/files/pdf';
 import { t } from '../panel/t';
 
 /**
  * 检查附件: the report a published page links as a file, fetched at the reviewer's click from the
- * site the page is on and read here in the panel. This module is loaded only on that click (with
- * pdf.js and mammoth in chunks of their own), so the panel's first load and the content script
- * carry none of it. The fetch is the panel's own (an extension page with the site's host
- * permission, so no CORS and no page script sees the bytes), to the page's site only, without
- * cookies, capped in size and time; nothing else leaves the browser.
+ * site the page is on and read here in the panel. This module is loaded only on that click (pdf.js
+ * and mammoth in chunks of their own; a .doc is read by lib/review/files/doc-text.ts), so the
+ * panel's first load and the content script carry none of it. The fetch is the panel's own (an
+ * extension page with the site's host permission, so no CORS and no page script sees the bytes), to
+ * the page's site only, without cookies, capped in size and time; nothing else leaves the browser.
  */
 
 /** As the CLI's downloads (audit --max-size): larger than any report with a text layer; more is not read. */
@@ -81,18 +81,17 @@ const checkHtml = (html: string, options: CheckOptions): Checked => {
 export async function readAttachment(
   bytes: Uint8Array,
   options: CheckOptions & { source: string },
-): Promise<{ kind: 'pdf' | 'docx'; checked: Checked }> {
+): Promise<{ kind: FileKind; checked: Checked }> {
   const kind = fileKind(bytes);
   // A link named .pdf that answers with a page is mostly the site's error or login page.
   if (!kind) throw new AttachmentError(t('attachmentNotFile'));
-  // word-extractor needs Node (Buffer, streams): Word 97–2003 files are the CLI's.
-  if (kind === 'doc') throw new AttachmentError(t('attachmentDoc'));
   try {
     if (kind === 'pdf') {
       await pdfWorker();
       return { kind, checked: await checkPdf(bytes, options) };
     }
-    return { kind, checked: await checkDocx(bytes, options, checkHtml) };
+    if (kind === 'docx') return { kind, checked: await checkDocx(bytes, options, checkHtml) };
+    return { kind, checked: checkDoc(bytes, options) };
   } catch (e) {
     throw new AttachmentError((e as Error).message);
   }
@@ -102,7 +101,7 @@ export async function readAttachment(
 export interface Attached {
   name: string;
   url: string;
-  kind: 'pdf' | 'docx';
+  kind: FileKind;
   checked: Checked;
 }
 

@@ -125,12 +125,11 @@ describe('检查附件', () => {
     expect((screen.getByText('检查附件') as HTMLButtonElement).disabled).toBe(false);
   });
 
-  it('reads a .docx as the CLI does; a .doc, a page and a broken file get a Chinese message, never a report', async () => {
-    const { checked } = await readAttachment(bytes('report-2023.docx'), { source: 'r.docx' });
-    expect(sameReading(checked)).toEqual(sameReading(await checkFile(bytes('report-2023.docx'), 'r.docx')));
-    await expect(readAttachment(bytes('report-2023.doc'), { source: 'r.doc' })).rejects.toThrow(
-      /Word 97–2003 格式（\.doc）.*npm run audit/,
-    );
+  it('reads a .docx and a .doc as the CLI does; a page or a broken file gets a Chinese message, never a report', async () => {
+    for (const name of ['report-2023.docx', 'report-2023.doc']) {
+      const { checked } = await readAttachment(bytes(name), { source: name });
+      expect(sameReading(checked)).toEqual(sameReading(await checkFile(bytes(name), name)));
+    }
     await expect(readAttachment(bytes('report-2023.html'), { source: 'r.pdf' })).rejects.toThrow(
       '下载到的不是 PDF 或 Word 文件',
     );

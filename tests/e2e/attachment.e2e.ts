@@ -8,8 +8,8 @@ import { closeWithoutForeignRequests, launch, type Harness } from './harness';
 /**
  * Issue 16, 检查附件: a published page that holds only the report's title and a link to it as a
  * file. The panel offers to check the file; the click fetches it from the page's own site (the
- * mapped gov.cn host) and reads it in the panel — a PDF printed here by Chromium, and the .docx
- * fixture — then shows the file's findings, parts and tables in the page's place. Nothing else
+ * mapped gov.cn host) and reads it in the panel — a PDF printed here by Chromium, the .docx and
+ * .doc fixtures — then shows the file's findings, parts and tables in the page's place. Nothing else
  * leaves the browser: pdf.js's worker comes from the extension's own package.
  */
 const html = readFileSync(resolve(root, 'tests/fixtures/files/report-2023.html'), 'utf8');
@@ -29,6 +29,7 @@ describe('检查附件 on a published page whose report is an attachment', () =>
   it.each([
     ['pdf', '/generated/report-2023.pdf'],
     ['docx', '/seeds/files/report-2023.docx'],
+    ['doc', '/seeds/files/report-2023.doc'],
   ])(
     '%s: the file’s findings, parts and tables are shown in the page’s place, and the way back',
     async (kind, path) => {
@@ -78,6 +79,7 @@ describe('检查附件 on a published page whose report is an attachment', () =>
   it('the file was fetched from the page’s site, once per click, and pdf.js’s worker from the extension', () => {
     expect(h.requests.filter((u) => u === h.url('/generated/report-2023.pdf'))).toHaveLength(1);
     expect(h.requests.filter((u) => u === h.url('/seeds/files/report-2023.docx'))).toHaveLength(1);
+    expect(h.requests.filter((u) => u === h.url('/seeds/files/report-2023.doc'))).toHaveLength(1);
     expect(h.requests.some((u) => u.startsWith(`chrome-extension://${h.extensionId}/`) && /pdf\.worker/.test(u))).toBe(
       true,
     );

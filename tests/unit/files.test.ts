@@ -7,7 +7,8 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Checked } from '../../lib/check/engine';
 import { checkFile, fileKind } from '../../lib/review/files';
-import { rowBreaks } from '../../lib/review/files/word';
+import WordExtractor from 'word-extractor';
+import { readDocText, rowBreaks } from '../../lib/review/files/doc-text';
 import { checkHtml } from '../../lib/review/html';
 import { attachmentSource } from '../../scripts/audit/input';
 import { root } from '../paths';
@@ -16,6 +17,11 @@ import { sameReading } from '../support/reading';
 
 const files = resolve(root, 'tests/fixtures/files');
 const bytes = async (name: string) => new Uint8Array(await readFile(join(files, name)));
+/** Where the WordDocument stream starts in the fixture (its FIB's magic 0xA5EC at a sector start). */
+const findWord = (doc: Uint8Array) => {
+  for (let at = 512; at < doc.length; at += 512) if (doc[at] === 0xec && doc[at + 1] === 0xa5) return at;
+  throw new Error('no WordDocument stream');
+};
 const source = async () => checkHtml(await readFile(join(files, 'report-2023.html'), 'utf8'));
 
 describe('Word files read like the page they were made from', () => {
@@ -32,6 +38,19 @@ describe('Word files read like the page they were made from', () => {
   it('a .doc (Word 97) gives the same, its rows rebuilt from the cell marks', async () => {
     const doc = await checkFile(await bytes('report-2023.doc'), 'report-2023.doc');
     expect(sameReading(doc)).toEqual(sameReading(await source()));
+  });
+
+  it('the .doc reader without Node (the extension’s) gives word-extractor’s text, and refuses broken files in Chinese', async () => {
+    const doc = await bytes('report-2023.doc');
+    const body = (await new WordExtractor().extract(Buffer.from(doc))).getBody();
+    expect(readDocText(doc)).toBe(body);
+    // Cut short, its sectors zeroed, or its piece table pointing outside: a message, never a crash or a hang.
+    const zeroed = doc.slice();
+    zeroed.fill(0, 512, 4096);
+    const badClx = doc.slice();
+    new DataView(badClx.buffer).setUint32(0x1a2 + findWord(doc), 0x7fffffff, true);
+    for (const broken of [doc.slice(0, 1500), zeroed, badClx])
+      expect(() => readDocText(broken)).toThrow('Word 文件（.doc）已损坏或无法解析');
   });
 
   it('rowBreaks ends a row before the next row label or the paragraph after the table, nowhere else', () => {

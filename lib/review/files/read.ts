@@ -2,11 +2,12 @@ import { checkText, type CheckOptions, type Checked } from '../../check/engine';
 import type { FileInfo } from '../../check/analysis';
 import { readPdf } from './pdf';
 import { readDocx } from './docx';
+import { readDocText, rowBreaks } from './doc-text';
 
 /**
  * What of the report files runs in Node and in a browser alike (the CLI and the extension's 检查附件):
- * telling a file by its bytes, and checking a PDF or a .docx. The .docx's HTML is checked by the
- * caller's page reader (the CLI's light DOM, the extension's DOMParser).
+ * telling a file by its bytes, and checking a PDF, a .docx or a .doc. The .docx's HTML is checked by
+ * the caller's page reader (the CLI's light DOM, the extension's DOMParser).
  */
 
 export type FileKind = FileInfo['kind'];
@@ -53,4 +54,9 @@ export async function checkDocx(
   checkHtml: (html: string, options: CheckOptions) => Checked,
 ): Promise<Checked> {
   return checkHtml(await readDocx(bytes), { ...options, file: { kind: 'docx' } });
+}
+
+/** A .doc's body text (read without Node, as word-extractor reads it), checked as text. */
+export function checkDoc(bytes: Uint8Array, options: CheckOptions): Checked {
+  return checkText(rowBreaks(readDocText(bytes)), { ...options, file: { kind: 'doc' } });
 }
