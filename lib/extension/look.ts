@@ -58,10 +58,10 @@ export interface Look {
 
 /**
  * The cheap question: an editor whose text, CMS title field or page title reads as a report, or a
- * published report page.
+ * published report page. A passive look (not `deep`) opens only the frames that may be an editor's.
  */
-export function firstLook(doc: Document): Look {
-  const editors = findEditingAreas(doc);
+export function firstLook(doc: Document, deep = true): Look {
+  const editors = findEditingAreas(doc, [], deep ? 'all' : 'editor-like');
   const report =
     editors.some((e) => looksLikeReport(sampleText(e))) ||
     editors.some((e) => looksLikeReport(titleText(titleField(e.frame ?? e.root)) ?? '')) ||
@@ -77,29 +77,37 @@ const DEBOUNCE_MS = 300;
 /**
  * Asks the cheap question now, again a few times while editors start up, on focus, and whenever an
  * editor seen changes or rebuilds its frame, or the CMS's title field changes (a clerk opens an
- * empty article, names it, then inserts or pastes the report). Calls `found` once, the first time the answer is yes, and stops watching.
- * `ask` asks again at once (when the panel asks), answering whether a report may be there.
+ * empty article, names it, then inserts or pastes the report). Calls `found` once, the first time
+ * the answer is yes, and stops watching. These looks open only the frames that may be an editor's;
+ * every frame is opened once the clerk moves into a frame, or when `ask` is called (the panel asks),
+ * and from then on. `ask` answers whether a report may be there.
  */
 export function watchForReport(doc: Document, found: () => void): { ask(): boolean; stop(): void } {
   let done = false;
+  let deep = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timers: ReturnType<typeof setTimeout>[] = [];
   let unwatch: (() => void) | null = null;
+  const view = doc.defaultView;
 
+  const inFrame = () => /^i?frame$/i.test(doc.activeElement?.tagName ?? '');
   const onTitle = (e: Event) => isTitleField(e.target) && schedule();
+  const onFocus = () => look(inFrame());
+  const onBlur = () => inFrame() && look(true);
   const stop = () => {
     done = true;
     unwatch?.();
     unwatch = null;
     clearTimeout(timer);
     for (const t of timers) clearTimeout(t);
-    doc.removeEventListener('focusin', ask, true);
+    doc.removeEventListener('focusin', onFocus, true);
     doc.removeEventListener('input', onTitle, true);
     doc.removeEventListener('change', onTitle, true);
+    view?.removeEventListener('blur', onBlur);
   };
   const schedule = () => {
     clearTimeout(timer);
-    timer = setTimeout(ask, DEBOUNCE_MS);
+    timer = setTimeout(() => look(), DEBOUNCE_MS);
   };
   /** Watches the editors seen for edits and for a frame the editor rewrites. */
   const watch = (editors: EditingArea[]) => {
@@ -118,21 +126,23 @@ export function watchForReport(doc: Document, found: () => void): { ask(): boole
       for (const e of editors) e.frame?.removeEventListener('load', schedule);
     };
   };
-  function ask(): boolean {
+  function look(openAll = false): boolean {
     if (done) return true;
-    const look = firstLook(doc);
-    if (look.report) {
+    deep ||= openAll;
+    const seen = firstLook(doc, deep);
+    if (seen.report) {
       stop();
       found();
-    } else watch(look.editors);
-    return look.report;
+    } else watch(seen.editors);
+    return seen.report;
   }
 
-  if (!ask()) {
-    for (const ms of RETRIES_MS) timers.push(setTimeout(ask, ms));
-    doc.addEventListener('focusin', ask, true);
+  if (!look()) {
+    for (const ms of RETRIES_MS) timers.push(setTimeout(look, ms));
+    doc.addEventListener('focusin', onFocus, true);
     doc.addEventListener('input', onTitle, true);
     doc.addEventListener('change', onTitle, true);
+    view?.addEventListener('blur', onBlur);
   }
-  return { ask, stop };
+  return { ask: () => look(true), stop };
 }

@@ -76,6 +76,18 @@ describe('the light content script', () => {
     expect(status.report?.title).toContain('政府信息公开工作');
   });
 
+  it('opens a console frame with an address of its own when the clerk clicks into it, before any panel asks', async () => {
+    const { page, tabId } = await h.open('console.html');
+    // The passive looks (now, 0.8, 2.5 and 6 s) leave such a frame closed: no engine yet.
+    await page.waitForTimeout(1500);
+    expect(await engineLoaded(tabId)).toBe(false);
+    await page.frameLocator('iframe[name="main"]').locator('#draft').click();
+    await expect.poll(() => engineLoaded(tabId), { timeout: 10_000 }).toBe(true);
+    const status = await h.status(tabId);
+    expect(status).toMatchObject({ kind: 'editor', parsed: true });
+    expect(status.report?.year).toBe(2020);
+  });
+
   it('is what the background registers for a site the user enabled, and the engine comes there too', async () => {
     // A host outside *.gov.cn needs the permission prompt, which a test cannot answer; a second gov.cn
     // host is already granted, so the same registration path runs for it.

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { firstLook, watchForReport } from '../../lib/extension/look';
+import { editorLikeFrame, findEditingAreas } from '../../lib/extension/editors/detect';
 import { detect } from '../../entrypoints/content/detect';
 import { seedNames, seedsDir } from '../paths';
 
@@ -151,6 +152,49 @@ describe('watchForReport', () => {
     title.dispatchEvent(new Event('input', { bubbles: true }));
     await vi.waitFor(() => expect(found).toHaveBeenCalledTimes(1), { timeout: 5000 });
     watcher.stop();
+  });
+
+  it('opens no frame of a news page on its own looks; opens every frame when the panel asks', () => {
+    vi.useFakeTimers();
+    // A console frame with an address of its own (main.jsp), holding the editor with a report in it.
+    document.body.innerHTML = '<iframe name="main" src="/wcm/main.jsp"></iframe>';
+    const frame = document.querySelector('iframe')!;
+    const inner = document.implementation.createHTMLDocument();
+    inner.body.innerHTML = `<div contenteditable="true">${paragraphs(seed3)}</div>`;
+    const opened = vi.fn(() => inner);
+    Object.defineProperty(frame, 'contentDocument', { get: opened });
+    const found = vi.fn();
+    const watcher = watchForReport(document, found);
+    vi.advanceTimersByTime(10_000);
+    expect(opened).not.toHaveBeenCalled();
+    expect(found).not.toHaveBeenCalled();
+    expect(watcher.ask()).toBe(true);
+    expect(found).toHaveBeenCalledTimes(1);
+    watcher.stop();
+  });
+
+  it('tells the frames an editor makes from the frames of a news page, without opening them', () => {
+    document.body.innerHTML = [
+      '<iframe id="a"></iframe>',
+      '<iframe id="b" src="about:blank"></iframe>',
+      '<iframe id="c" src="javascript:void(0)"></iframe>',
+      '<iframe id="ueditor_0" src="https://x.gov.cn/a.html"></iframe>',
+      '<iframe id="e" src="/ewebeditor/ewebeditor.htm?id=content"></iframe>',
+      '<iframe id="f" src="/wcm/document_addedit.jsp"></iframe>',
+      '<div class="cke"><iframe id="g" src="/x.html"></iframe></div>',
+      '<iframe id="h" srcdoc="<p>x</p>"></iframe>',
+      '<iframe id="video" src="https://v.example.com/player.html?vid=1"></iframe>',
+      '<iframe id="share" src="/share/buttons.html"></iframe>',
+    ].join('');
+    const like = [...document.querySelectorAll('iframe')].filter(editorLikeFrame).map((f) => f.id);
+    expect(like).toEqual(['a', 'b', 'c', 'ueditor_0', 'e', 'f', 'g', 'h']);
+    const video = document.getElementById('video') as HTMLIFrameElement;
+    const opened = vi.fn(() => null);
+    Object.defineProperty(video, 'contentDocument', { get: opened });
+    findEditingAreas(document, [], 'editor-like');
+    expect(opened).not.toHaveBeenCalled();
+    findEditingAreas(document);
+    expect(opened).toHaveBeenCalled();
   });
 
   it('stops for good when told to', () => {

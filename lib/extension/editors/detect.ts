@@ -96,22 +96,48 @@ function usableTextarea(el: HTMLTextAreaElement): boolean {
   return !el.readOnly && !el.disabled && !el.closest(EDITOR_CHROME) && visible(el);
 }
 
+/** An editor's frame has no address of its own (it is written into) or one that names an editor. */
+const WRITTEN_FRAME = /^(?:about:|javascript:|$)/i;
+const EDITOR_NAME = /edit|fck|ueditor|kindeditor|cke|mce|_ifr$/i;
+
+/**
+ * Whether a frame may be an editor's, or a CMS console's (a frameset), without opening it. Opening a
+ * frame from the content script's world builds that world in the frame: milliseconds per frame on a
+ * news page's video and share frames, for nothing. Other frames are opened only when asked.
+ */
+export function editorLikeFrame(frame: HTMLIFrameElement): boolean {
+  if (isTag(frame, 'frame') || frame.hasAttribute('srcdoc')) return true;
+  const src = (frame.getAttribute('src') ?? '').trim();
+  return (
+    WRITTEN_FRAME.test(src) ||
+    EDITOR_NAME.test(`${src} ${frame.id} ${frame.name} ${frame.className}`) ||
+    frame.closest(EDITOR_CHROME) !== null
+  );
+}
+
 /**
  * Every editing area of `doc` and of its same-origin frames, in document order. Frames whose body
- * is editable (contenteditable or designMode) are editors; other frames are searched in turn.
+ * is editable (contenteditable or designMode) are editors; other frames are searched in turn. With
+ * `frames: 'editor-like'` only the frames editorLikeFrame names are opened (the content script's
+ * passive look); every frame otherwise.
  */
-export function findEditingAreas(doc: Document, outer: HTMLIFrameElement[] = []): EditingArea[] {
+export function findEditingAreas(
+  doc: Document,
+  outer: HTMLIFrameElement[] = [],
+  frames: 'all' | 'editor-like' = 'all',
+): EditingArea[] {
   const found: EditingArea[] = [];
   for (const el of Array.from(doc.querySelectorAll<HTMLElement>(CANDIDATES))) {
     if (isTag(el, 'iframe') || isTag(el, 'frame')) {
       const frame = el as HTMLIFrameElement;
+      if (frames === 'editor-like' && !editorLikeFrame(frame)) continue;
       const inner = frameDocument(frame);
       const body = inner?.body;
       if (!inner || !body) continue;
       if (editableAttr(body) || String(inner.designMode).toLowerCase() === 'on') {
         found.push({ kind: frameKind(frame, body, outer), root: body, frame, ...(outer[0] ? { host: outer[0] } : {}) });
       } else if (outer.length < MAX_DEPTH) {
-        found.push(...findEditingAreas(inner, [...outer, frame]));
+        found.push(...findEditingAreas(inner, [...outer, frame], frames));
       }
     } else if (isTag(el, 'textarea')) {
       if (usableTextarea(el as HTMLTextAreaElement)) found.push({ kind: 'textarea', root: el });
