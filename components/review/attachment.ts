@@ -15,7 +15,7 @@ import { t } from '../panel/t';
  */
 
 /** As the CLI's downloads (audit --max-size): larger than any report with a text layer; more is not read. */
-export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 const TIMEOUT_MS = 30_000;
 
 class AttachmentError extends Error {}
@@ -115,12 +115,11 @@ export async function checkAttachment(
   page: { url: string; title: string | null; publishedAt: string | null },
   link: { name: string; href: string },
   options: CheckOptions = {},
-  maxBytes = MAX_ATTACHMENT_BYTES,
 ): Promise<AttachmentResult> {
   const url = attachmentUrl(page.url, link.href);
   if (!url) return { ok: false, message: t('attachmentForeign', link.href) };
   try {
-    const bytes = await download(url, maxBytes);
+    const bytes = await download(url, MAX_ATTACHMENT_BYTES);
     const { kind, checked } = await readAttachment(bytes, {
       ...options,
       source: url,

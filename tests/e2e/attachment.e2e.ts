@@ -76,6 +76,26 @@ describe('检查附件 on a published page whose report is an attachment', () =>
     },
   );
 
+  it('a missing file, a file over 20 MB and a page in place of the file: a Chinese message, the page still shown', async () => {
+    h.put('huge.pdf', new Uint8Array(21 * 1024 * 1024).fill(0x20), 'application/pdf');
+    h.put('login.pdf', new TextEncoder().encode('<!doctype html><title>登录</title><p>请先登录</p>'), 'text/html');
+    for (const [path, message] of [
+      ['/seeds/files/missing.pdf', '无法下载附件：网站返回 HTTP 404。'],
+      ['/generated/huge.pdf', '附件超过 20 MB，未读取。请下载后用命令行检查。'],
+      ['/generated/login.pdf', '下载到的不是 PDF 或 Word 文件（可能是网站的错误页或登录页）。'],
+    ] as const) {
+      const { tabId } = await h.open(`attachment.html?file=${path}`);
+      await h.statusWhen(tabId, (s) => s.kind === 'published' && !!s.report?.attachment);
+      const panel = await h.openPanel(tabId);
+      await panel.click('[data-action="check-attachment"]');
+      const alert = panel.locator('.review-attachment [role="alert"]');
+      await alert.waitFor({ timeout: 30_000 });
+      expect(await alert.textContent()).toBe(message);
+      expect(await panel.locator('.report[data-shown="page"]').count()).toBe(1);
+      await panel.close();
+    }
+  });
+
   it('the file was fetched from the page’s site, once per click, and pdf.js’s worker from the extension', () => {
     expect(h.requests.filter((u) => u === h.url('/generated/report-2023.pdf'))).toHaveLength(1);
     expect(h.requests.filter((u) => u === h.url('/seeds/files/report-2023.docx'))).toHaveLength(1);
