@@ -173,7 +173,10 @@ export function terminalReport(r: ReportJson): string {
     );
   for (const f of r.findings) {
     const place = findingPlace(r, f);
-    lines.push(`  [${SEVERITY_NAMES[f.severity]}] ${f.message}${place ? `（${place}）` : ''} ‹${f.code}›`);
+    // The check named in Chinese for the reviewer; its stable code is in --json and --csv.
+    lines.push(
+      `  [${SEVERITY_NAMES[f.severity]}] ${f.message}${place ? `（${place}）` : ''} ‹${defaultCheckName(f.code)}›`,
+    );
   }
   return `${lines.map(plain).join('\n')}\n`;
 }

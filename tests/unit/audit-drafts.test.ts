@@ -42,7 +42,9 @@ describe('audit on drafts', () => {
     expect(partOne).toContain('缺少第六部分');
     const skeleton = block(stdout, files['skeleton.txt']!);
     expect(skeleton).toContain('结论：尚未完成');
-    expect(skeleton.match(/‹cells-blank›/g)).toHaveLength(3);
+    expect(skeleton.match(/‹统计表中尚未填写的单元格（每表一条）›/g)).toHaveLength(3);
+    // No English code in what the reviewer reads.
+    expect(skeleton.split('\n').slice(1).join('\n')).not.toMatch(/[a-z]+-[a-z]+/);
     expect(skeleton).toContain('仍只有模板文字');
     const old = block(stdout, files['old.txt']!);
     expect(old).toContain('旧结构各部分（仅供参考）：一✓ 二✓ 三✓ 四（未见） 五✓ 六✓ 七（未见）');
