@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { FixOffer, FixResult } from '../../lib/extension/messages';
+import { distinctPreviews } from '../../lib/write/fixes/distinct';
 import { t } from './t';
 import './fix.css';
 
@@ -30,7 +31,7 @@ function Confirm({ offers, fix }: { offers: readonly FixOffer[]; fix: ReturnType
       <legend class="fix-label">{t('fixWillChange')}</legend>
       <ul class="fix-previews">
         {/* Findings one mend answers (three sums broken by one wrong total) show it once. */}
-        {[...new Set(offers.map((o) => o.preview))].map((preview) => (
+        {distinctPreviews(offers).map((preview) => (
           <li key={preview} class="fix-preview">
             {preview}
           </li>
@@ -82,7 +83,7 @@ export function FixAllButton({ offers, onFix }: { offers: readonly FixOffer[]; o
         <Confirm offers={offers} fix={fix} />
       ) : (
         <button type="button" class="fix-open fix-all-open" onClick={fix.open}>
-          {t('fixAll', String(offers.length))}
+          {t('fixAll', String(distinctPreviews(offers).length))}
         </button>
       )}
       <Failure step={fix.step} />

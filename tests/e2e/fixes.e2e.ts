@@ -102,7 +102,8 @@ describe.each(EDITORS)('全部修正 in $name', (editor) => {
 
     const panel = await h.openPanel(tabId);
     const all = panel.locator('.fix-all-open');
-    await expect.poll(() => all.textContent()).toBe(`全部修正（${offers.length}）`);
+    // Counted as mends: findings that share one (three sums, one wrong total) count once.
+    await expect.poll(() => all.textContent()).toBe(`全部修正（${new Set(offers.map((o) => o.preview)).size}）`);
     await all.click();
     // Shown before written: one line per mend, 旧 → 新.
     const previews = await panel.locator('.fix-all .fix-preview').allTextContents();

@@ -60,7 +60,8 @@ describe('fixes offered for the aged draft', () => {
     expect(text.split('\n').slice(0, 4)).toEqual([
       '■ draft-2023.html',
       '  标题：阳头升乡2023年政府信息公开工作年度报告',
-      '  可修正 8 项：',
+      // The three sums broken by one wrong total share one mend: listed once.
+      '  可修正 6 项：',
       '  1. 四、依申请公开政府信息和不予公开政府信息的情况 → 四、政府信息公开行政复议、行政诉讼情况',
     ]);
     expect(fixPreview(readSource(fixSource(aged, 'all').source, { source: 'x' }).checked)).not.toContain('2022');
