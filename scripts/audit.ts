@@ -74,12 +74,13 @@ const { options } = parsed;
 const args = [...parsed.args];
 if (options.help) process.exit(0);
 // cac takes the path after a hyphenated flag for that flag's value: give it back to the paths, in place.
-if (typeof options.followAttachments === 'string') {
-  const path = options.followAttachments;
-  const at = process.argv.indexOf(path);
-  args.splice(args.filter((a) => process.argv.indexOf(String(a)) < at).length, 0, path);
-  options.followAttachments = true;
-}
+for (const flag of ['followAttachments', 'fixPreview'] as const)
+  if (typeof options[flag] === 'string') {
+    const path = options[flag];
+    const at = process.argv.indexOf(path);
+    args.splice(args.filter((a) => process.argv.indexOf(String(a)) < at).length, 0, path);
+    options[flag] = true;
+  }
 
 // Reading stops quietly when the reader of our output goes away (`| head`).
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {

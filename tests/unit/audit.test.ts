@@ -96,6 +96,13 @@ describe('audit command on the seeds', () => {
     expect(stdout).toMatch(/\| 1 \| 错误 \|.*缺少第六部分/);
     expect(stdout).toContain('## 汇总');
   });
+
+  it('--fix-preview right before a path takes it as a path, like the other flags', async () => {
+    const { stdout, stderr } = await audit('--fix-preview', seeds[0]!, seeds[4]!);
+    expect(stderr).not.toContain('请给出');
+    expect(stdout.match(/^■ /gm)).toHaveLength(2);
+    expect(stdout).toContain(`■ ${seeds[0]}`);
+  });
 });
 
 describe('audit command: bad usage and unreadable input exit 2, naming the file', () => {
