@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { cac } from 'cac';
 import { SingleBar } from 'cli-progress';
 import { reportCsvHeader, Summary } from '../lib/review/audit';
-import { yearChains } from '../lib/review/chains';
+import { chainKey, yearChains } from '../lib/review/chains';
 import { reviewReportHtml } from '../lib/review/report-html';
 import { asPrevious, type Previous } from '../lib/check/engine';
 import { CSV_BOM, plain } from '../lib/review/export';
@@ -177,22 +177,35 @@ async function main(): Promise<void> {
 
   // Every report is checked before anything is written: the year-to-year chains need the whole batch.
   const outcomes: Outcome[] = [];
-  for await (const outcome of run(each(sources), { ...check, jobs: threadsFor(sources.length) })) {
+  // In one thread a chain is made while reading when the earlier year came first: a report is checked
+  // against the first report read of its unit and the year before, unless one of its own unit and year came first.
+  const firstOf = new Map<string, number>();
+  const previousOf = (unit: string | null, year: number | null) => {
+    if (!unit || year === null || firstOf.has(chainKey(unit, year))) return undefined;
+    const from = firstOf.get(chainKey(unit, year - 1));
+    return from === undefined ? undefined : outcomes[from]!.previous;
+  };
+  for await (const outcome of run(each(sources), { ...check, previousOf, jobs: threadsFor(sources.length) })) {
     bar?.increment();
     outcomes.push(outcome);
+    if (outcome.out !== undefined && outcome.unit && outcome.year != null) {
+      const key = chainKey(outcome.unit, outcome.year);
+      if (!firstOf.has(key)) firstOf.set(key, outcomes.length - 1);
+    }
     for (const notice of outcome.notices ?? []) tell(notice);
     if (outcome.out === undefined) tell(outcome.error ?? outcome.source);
   }
-  // The same unit in consecutive years: the later report is checked again with the earlier as its last year's
-  // (the earlier one as this batch already read it).
+  // The same unit in consecutive years: a later report not yet checked against its earlier one (it came
+  // first, or threads read them) is checked again, with the earlier as this batch already read it.
   const chains = yearChains(outcomes.map((o) => (o.out === undefined ? null : o)));
-  if (chains.length) {
-    bar?.setTotal(sources.length + chains.length);
-    const jobsList = chains.map((c) => ({ source: sources[c.to]!, previous: outcomes[c.from]!.previous }));
+  const pending = chains.filter((c) => outcomes[c.to]!.lastYear !== outcomes[c.from]!.previous?.source);
+  if (pending.length) {
+    bar?.setTotal(sources.length + pending.length);
+    const jobsList = pending.map((c) => ({ source: sources[c.to]!, previous: outcomes[c.from]!.previous }));
     let k = 0;
-    for await (const outcome of run(each(jobsList), { ...check, jobs: threadsFor(chains.length) })) {
+    for await (const outcome of run(each(jobsList), { ...check, jobs: threadsFor(pending.length) })) {
       bar?.increment();
-      if (outcome.out !== undefined) outcomes[chains[k]!.to] = outcome;
+      if (outcome.out !== undefined) outcomes[pending[k]!.to] = outcome;
       k++;
     }
   }

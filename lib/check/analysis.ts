@@ -61,6 +61,8 @@ export interface AnalyseOptions {
   publishedAt?: string;
   now?: Date;
   previous?: Previous;
+  /** Last year's report by this one's unit and year, before `previous` (lib/check/engine.ts CheckOptions). */
+  previousOf?: (unit: string | null, year: number | null) => Previous | undefined;
   file?: FileInfo;
 }
 
@@ -141,7 +143,7 @@ export function analyse(doc: Doc, options: AnalyseOptions = {}): Analysis {
     empty: doc.compact.text.length === 0,
     contents: readPartContents(doc.text, parts, tables, (id) => tableParts.get(id)),
     now: options.now ?? new Date(),
-    previous: options.previous,
+    previous: options.previousOf?.(meta.unit, year) ?? options.previous,
     file: options.file,
   };
 }

@@ -20,6 +20,11 @@ export interface CheckOptions {
   page?: Pick<PageFacts, 'site' | 'domain' | 'column'>;
   /** Last year's report, for carryover-mismatch and copied-text. */
   previous?: Previous;
+  /**
+   * Last year's report looked up by the unit and year this one states, once they are read (a batch's
+   * year-to-year chain, made while reading); when it gives none, `previous` applies.
+   */
+  previousOf?: (unit: string | null, year: number | null) => Previous | undefined;
   /** The file the text was read from, when it was not a page or a text (a PDF, a Word file). */
   file?: FileInfo;
   /** Codes the user turned off. */

@@ -26,19 +26,23 @@ export function unitKey(unit: string): string {
   return QUALIFIED.exec(key)?.[1] ?? key;
 }
 
+/** What chains are matched by: the unit as `unitKey` reads it, and the year. */
+export const chainKey = (unit: string, year: number) => `${unitKey(unit)}\u0000${year}`;
+
 /** The chains among `items` (null where a report is unreadable or states no unit or year); the first report of a unit and year wins. */
 export function yearChains(items: readonly ({ unit?: string | null; year?: number | null } | null)[]): Chain[] {
   const at = new Map<string, number>();
   items.forEach((item, i) => {
     if (!item?.unit || item.year === null || item.year === undefined) return;
-    const key = `${unitKey(item.unit)}\u0000${item.year}`;
+    const key = chainKey(item.unit, item.year);
     if (!at.has(key)) at.set(key, i);
   });
   const chains: Chain[] = [];
-  for (const [key, to] of at) {
-    const [unit, year] = key.split('\u0000') as [string, string];
-    const from = at.get(`${unit}\u0000${Number(year) - 1}`);
+  items.forEach((item, to) => {
+    if (!item?.unit || item.year === null || item.year === undefined) return;
+    if (at.get(chainKey(item.unit, item.year)) !== to) return;
+    const from = at.get(chainKey(item.unit, item.year - 1));
     if (from !== undefined) chains.push({ from, to });
-  }
+  });
   return chains.sort((a, b) => a.to - b.to);
 }

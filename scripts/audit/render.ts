@@ -25,6 +25,8 @@ export type Outcome = {
   report?: ReportJson;
   /** What the next year's report of the same unit needs of this one: kept from this check, so a chain never reads it again. */
   previous?: Previous;
+  /** The source of the batch's report this one was checked against as its last year's, when that chain was made while reading. */
+  lastYear?: string;
   error?: string;
   notices?: string[];
 };
@@ -53,10 +55,19 @@ export async function outcome(job: Job | string, mode: Mode, options: Omit<Sourc
   const { source, previous } = typeof job === 'string' ? { source: job, previous: undefined } : job;
   const notices: string[] = [];
   const told = () => (notices.length ? { notices } : {});
+  const { previousOf } = options;
+  let lastYear: string | undefined;
   try {
     const checked = await checkSource(source, {
       ...options,
       ...(previous ? { previous } : {}),
+      ...(previousOf && {
+        previousOf: (unit: string | null, year: number | null) => {
+          const found = previousOf(unit, year);
+          lastYear = found?.source;
+          return found;
+        },
+      }),
       notice: (m) => notices.push(m),
     });
     const r = reportJson(checked);
@@ -71,6 +82,7 @@ export async function outcome(job: Job | string, mode: Mode, options: Omit<Sourc
       year: r.year,
       ...(mode === 'html' ? { report: r } : {}),
       previous: asPrevious(checked),
+      ...(lastYear === undefined ? {} : { lastYear }),
       ...told(),
     };
   } catch (e) {

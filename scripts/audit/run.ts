@@ -6,7 +6,7 @@ import { build } from 'esbuild';
 import type { CheckOptions } from '../../lib/check/engine';
 import { outcome, type Job, type Mode, type Outcome } from './render';
 
-export type RunOptions = Pick<CheckOptions, 'previous' | 'year'> & {
+export type RunOptions = Pick<CheckOptions, 'previous' | 'previousOf' | 'year'> & {
   mode: Mode;
   jobs?: number;
   timeoutMs?: number;
@@ -20,7 +20,7 @@ export type RunOptions = Pick<CheckOptions, 'previous' | 'year'> & {
  * one, so memory stays flat however many files there are.
  */
 export async function* run(sources: AsyncIterable<string | Job>, options: RunOptions): AsyncGenerator<Outcome> {
-  const { jobs = availableParallelism(), mode, ...check } = options;
+  const { jobs = availableParallelism(), mode, previousOf, ...check } = options;
   // A pool for a single source only costs its start: look at the first two before starting one.
   const iterator = sources[Symbol.asyncIterator]();
   const first = await iterator.next();
@@ -31,9 +31,10 @@ export async function* run(sources: AsyncIterable<string | Job>, options: RunOpt
     if (!second.done) yield* { [Symbol.asyncIterator]: () => iterator };
   })();
   if (jobs <= 1 || second.done) {
-    for await (const source of all) yield await outcome(source, mode, check);
+    for await (const source of all) yield await outcome(source, mode, { ...check, previousOf });
     return;
   }
+  // A function cannot be sent to a worker: with a pool, every year-to-year chain is made after the pass.
   yield* pooled(all, jobs, { mode, ...check });
 }
 

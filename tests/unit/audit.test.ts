@@ -316,6 +316,24 @@ describe('audit command: -o, and the HTML review report of a county’s batch', 
   });
   afterAll(() => rm(out, { recursive: true, force: true }));
 
+  it('year-to-year chains give the same findings whether the earlier year comes first or last, in one thread or in several', async () => {
+    const files = manifest.map((m) => join(dir, m.file));
+    // Earlier year first in one thread: each chain is made while reading; reversed, or with threads, after the pass.
+    const runs = await Promise.all([
+      audit('--json', '--jobs', '1', ...files),
+      audit('--json', '--jobs', '1', ...[...files].reverse()),
+      audit('--json', '--jobs', '2', ...files),
+    ]);
+    const bySource = (stdout: string) =>
+      new Map((JSON.parse(stdout) as ReportJson[]).map((r) => [r.source, r.findings.map((f) => [f.code, f.message])]));
+    const [forward, reversed, threads] = runs.map((r) => bySource(r.stdout));
+    expect(reversed).toEqual(forward);
+    expect(threads).toEqual(forward);
+    const broken = [...forward].filter(([, fs]) => fs.some(([code]) => code === 'carryover-mismatch')).map(([s]) => s);
+    expect(broken).toEqual(manifest.filter((m) => m.carryBreak).map((m) => join(dir, m.file)));
+    expect(broken.length).toBeGreaterThan(0);
+  });
+
   it('-o writes exactly the bytes stdout gets, in every format; npm run --silent gives the same', async () => {
     const modes = [[], ['--json'], ['--csv'], ['--md'], ['--html']];
     for (const mode of modes) {
