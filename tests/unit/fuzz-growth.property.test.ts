@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { checkSource, checkText } from '../../lib/check/engine';
 import { checkBytes } from '../../lib/review/html';
 import { encodeGbk } from '../../scripts/gen-reports';
-import { growth, LINEAR } from '../support/growth';
+import { settledGrowth, LINEAR } from '../support/growth';
 import { growthUnit, parseDraft, TITLE } from '../support/hostile';
 
 /**
@@ -29,11 +29,7 @@ describe('fuzz: CPU time grows linearly on large hostile inputs', () => {
   function linear<T>(make: (unit: string, size: number) => T, run: (input: T) => unknown, numRuns: number) {
     fc.assert(
       fc.property(growthUnit, (u) => {
-        const measure = () => growth(run, (n) => make(u, n), 20_000);
-        // A ratio over the bound is measured again and the lesser kept: a collection of garbage or
-        // a cold cache in one measure goes away, a pass that is really quadratic does not.
-        const first = measure();
-        expect(first < LINEAR ? first : Math.min(first, measure())).toBeLessThan(LINEAR);
+        expect(settledGrowth(run, (n) => make(u, n), 20_000)).toBeLessThan(LINEAR);
       }),
       // No shrinking: each step would time two more runs; the unit printed is the one that failed.
       { numRuns, endOnFailure: true },
