@@ -380,7 +380,7 @@ async function main() {
     const lines = [
       '# Benchmarks',
       '',
-      `Measured by \`npm run bench\` (scripts/bench.ts) on ${new Date().toISOString().slice(0, 10)}. Machine: ${machine}. Load average (1/5/15 min) at the start ${startLoad}, before the CLI runs ${load}: the machine is shared (eight agents on two cores when these figures were taken), so every time below is slower, and noisier, than on an idle machine.`,
+      `Measured by \`npm run bench\` (scripts/bench.ts) on ${new Date().toISOString().slice(0, 10)}. Machine: ${machine}. Load average (1/5/15 min) at the start ${startLoad}, before the CLI runs ${load}: the machine is shared with other work, so a load average above about 1 makes every time below slower, and noisier, than on an idle machine.`,
       '',
       '## The extension on a page that is no report',
       '',
