@@ -173,6 +173,17 @@ describe('watchForReport', () => {
     watcher.stop();
   });
 
+  it('does not ask a comment box its visibility on a passive look (that forces the page’s style)', () => {
+    document.body.innerHTML = '<form><textarea name="comment">欢迎留言</textarea></form>';
+    const style = vi.spyOn(window, 'getComputedStyle');
+    expect(findEditingAreas(document, [], 'editor-like').map((e) => e.kind)).toEqual(['textarea']);
+    expect(firstLook(document, false).report).toBe(false);
+    expect(style).not.toHaveBeenCalled();
+    findEditingAreas(document);
+    expect(style).toHaveBeenCalled();
+    style.mockRestore();
+  });
+
   it('tells the frames an editor makes from the frames of a news page, without opening them', () => {
     document.body.innerHTML = [
       '<iframe id="a"></iframe>',

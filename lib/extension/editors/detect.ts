@@ -92,8 +92,9 @@ function elementKind(el: HTMLElement): EditorKind {
   return 'contenteditable';
 }
 
-function usableTextarea(el: HTMLTextAreaElement): boolean {
-  return !el.readOnly && !el.disabled && !el.closest(EDITOR_CHROME) && visible(el);
+/** `seen`: whether it must be visible; asking forces the page's style, which a passive look spares. */
+function usableTextarea(el: HTMLTextAreaElement, seen: boolean): boolean {
+  return !el.readOnly && !el.disabled && !el.closest(EDITOR_CHROME) && (!seen || visible(el));
 }
 
 /** An editor's frame has no address of its own (it is written into) or one that names an editor. */
@@ -118,8 +119,9 @@ export function editorLikeFrame(frame: HTMLIFrameElement): boolean {
 /**
  * Every editing area of `doc` and of its same-origin frames, in document order. Frames whose body
  * is editable (contenteditable or designMode) are editors; other frames are searched in turn. With
- * `frames: 'editor-like'` only the frames editorLikeFrame names are opened (the content script's
- * passive look); every frame otherwise.
+ * `frames: 'editor-like'` (the content script's passive look) only the frames editorLikeFrame names
+ * are opened and a textarea's visibility is not asked (it forces the page's style: milliseconds on a
+ * news page's comment box); every frame is opened and hidden textareas left out otherwise.
  */
 export function findEditingAreas(
   doc: Document,
@@ -140,7 +142,7 @@ export function findEditingAreas(
         found.push(...findEditingAreas(inner, [...outer, frame], frames));
       }
     } else if (isTag(el, 'textarea')) {
-      if (usableTextarea(el as HTMLTextAreaElement)) found.push({ kind: 'textarea', root: el });
+      if (usableTextarea(el as HTMLTextAreaElement, frames === 'all')) found.push({ kind: 'textarea', root: el });
     } else if (editableAttr(el)) {
       // Only the outermost editable of a nested group is an editor (table cells, widgets inside one).
       if (insideEditable(el)) continue;
