@@ -1,7 +1,7 @@
 import workerSrc from 'pdfjs-dist/legacy/build/pdf.worker.min.mjs?url';
 import { checkPage, type CheckOptions, type Checked } from '../../lib/check/engine';
 import { attachmentUrl, sameSite } from '../../lib/read/attachments';
-import { checkDoc, checkDocx, checkPdf, fileKind, type FileKind } from '../../lib/review/files/read';
+import { checkDoc, checkDocx, checkPdf, fileKind, joinChunks, type FileKind } from '../../lib/review/files/read';
 import { loadPdfJs } from '../../lib/review/files/pdf';
 import { t } from '../panel/t';
 
@@ -57,13 +57,7 @@ async function download(url: string, maxBytes: number): Promise<Uint8Array> {
     if (e instanceof AttachmentError) throw e;
     throw new AttachmentError(t('attachmentNetwork'));
   }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    bytes.set(c, at);
-    at += c.length;
-  }
-  return bytes;
+  return joinChunks(chunks, size);
 }
 
 /** pdf.js parses in its worker, bundled with the extension (never a CDN): set once, before the first PDF. */

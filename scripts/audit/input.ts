@@ -4,6 +4,7 @@ import { dirname, extname, join } from 'node:path';
 import type { CheckOptions, Checked } from '../../lib/check/engine';
 import { plain } from '../../lib/review/export';
 import { checkFile } from '../../lib/review/files';
+import { joinChunks } from '../../lib/review/files/read';
 import { attachmentUrl, sameSite } from '../../lib/read/attachments';
 
 /** What the command reads: saved pages and texts, folders of them, and the URLs a reviewer names. */
@@ -154,13 +155,7 @@ async function readCapped(res: Response, url: string, maxMb: number, timeoutMs: 
         : `下载中断（${(e as { cause?: Error }).cause?.message ?? (e as Error).message}）`;
     throw new InputError(`无法读取网址 ${named(url)}：${why}`);
   }
-  const bytes = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    bytes.set(c, at);
-    at += c.length;
-  }
-  return bytes;
+  return joinChunks(chunks, total);
 }
 
 type Read = { bytes: Uint8Array; contentType: string | null; url?: string };

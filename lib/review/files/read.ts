@@ -12,6 +12,17 @@ import { readDocText, rowBreaks } from './doc-text';
 
 export type FileKind = FileInfo['kind'];
 
+/** A download's chunks as one array of `size` bytes (the CLI and 检查附件 both stream with a cap). */
+export function joinChunks(chunks: readonly Uint8Array[], size: number): Uint8Array {
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.length;
+  }
+  return bytes;
+}
+
 const ascii = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
 const utf16 = (s: string) => Uint8Array.from([...s].flatMap((c) => [c.charCodeAt(0), 0]));
 const PK = ascii('PK\x03\x04');
