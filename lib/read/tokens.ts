@@ -31,7 +31,19 @@ const ODD = /^(?:[^\d.]{0,2}\d[^.、]{0,4}|[A-Za-z?？]{1,6}|不详|未知|暂�
 /** A cell's own text: white space, Markdown emphasis and units of count dropped. */
 const cellText = (raw: string) => compactLabel(raw).replace(/\*\*|__|`/g, '');
 
+/** Cells repeat (0, 1, 空, the same labels in every format read): their kind is kept. */
+const kinds = new Map<string, TokenKind>();
+
 function classify(raw: string): TokenKind {
+  let kind = kinds.get(raw);
+  if (kind === undefined) {
+    kind = kindOf(raw);
+    if (raw.length <= 32 && kinds.size < 20000) kinds.set(raw, kind);
+  }
+  return kind;
+}
+
+function kindOf(raw: string): TokenKind {
   if (raw === IMAGE) return 'image';
   const c = cellText(raw);
   if (BLANK.test(c) || NOT_APPLICABLE.test(c)) return 'blank';
@@ -82,12 +94,40 @@ function pieces(text: string, from: number, to: number, push: (start: number, en
   if (start >= 0) push(start, end);
 }
 
+/** A space between two other characters: what raw.trim().includes(' ') says, without two new strings per cell. */
+function innerSpace(raw: string): boolean {
+  if (raw.indexOf(' ') < 0) return false;
+  let a = 0;
+  while (a < raw.length && trimmed(raw.charCodeAt(a))) a++;
+  let b = raw.length;
+  while (b > a && trimmed(raw.charCodeAt(b - 1))) b--;
+  const i = raw.indexOf(' ', a);
+  return i >= 0 && i < b;
+}
+
+/** What String.prototype.trim removes: ECMAScript's white space and line terminators. */
+function trimmed(c: number): boolean {
+  return (
+    (c >= 9 && c <= 13) ||
+    c === 32 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
 export function tokenize(text: string, from: number, to: number): Token[] {
   const tokens: Token[] = [];
   let line = 0;
   const add = (start: number, end: number) => {
     const raw = text.slice(start, end);
-    if (raw.trim().includes(' ')) {
+    if (innerSpace(raw)) {
       // "0 0 0", "规章 5 3 2": numbers one space apart after a label are separate cells (PDF copy)
       const words = [...raw.matchAll(/[^ ]+/g)];
       let first = words.length;
