@@ -92,8 +92,9 @@ export function compact(source: string, from = 0, to = source.length): Compact {
 }
 
 /** UTF-16 code units to a string natively (fromCharCode.apply over chunks took a twentieth of a check). */
-const utf16 = new TextDecoder('utf-16le');
-const decode = (codes: Uint16Array): string => utf16.decode(codes);
+let utf16: TextDecoder | undefined;
+/** Made on first use: the content script imports this file for its labels and never decodes. */
+const decode = (codes: Uint16Array): string => (utf16 ??= new TextDecoder('utf-16le')).decode(codes);
 
 const labels = new Map<string, string>();
 

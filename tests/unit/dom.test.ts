@@ -40,6 +40,18 @@ describe('readDom', () => {
     }
   });
 
+  it('keeps each document its own compact form while the next one is read (the builder reuses its buffers)', () => {
+    const first = readDom(editor('<p>２０２３年　政府信息公开年度报告</p><p>本年新收 １，２３４ 件</p>')).doc;
+    const text = first.compact.text;
+    const map = Array.from(first.compact.map);
+    const second = readDom(editor(`<p>${'完全不同的一段文字，'.repeat(400)}</p>`)).doc;
+    compact('再折叠一段：ＡＢＣ　１２３');
+    expect(first.compact.text).toBe(text);
+    expect(Array.from(first.compact.map)).toEqual(map);
+    expect(first.compact.text).toBe(compact(first.text).text);
+    expect(second.compact.text).toBe(compact(second.text).text);
+  });
+
   it('keeps a tab between words a tab (a row pasted as tab-separated text) and reads such a draft as its .txt', () => {
     const tabbed = seeds.filter((s) => s.includes('\t'));
     expect(tabbed.length).toBeGreaterThan(0);
