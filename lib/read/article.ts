@@ -20,12 +20,26 @@ const CONTAINERS = [
 
 const MARKERS = /政府信息公开|总体情况|主动公开|收到和处理|行政复议|存在的主要问题|其他需要报告/g;
 
+/** Where each element's text lies in the text under the article finder's root. */
+export abstract class Spans {
+  abstract readonly text: string;
+
+  /** The element's textContent's place in `text` ([0, 0] for an element outside the root). */
+  abstract span(node: Node): [number, number];
+
+  /** How many of `matches` (sorted, not overlapping) lie wholly inside the element's text. */
+  within(matches: readonly [number, number][], node: Node): number {
+    const [start, end] = this.span(node);
+    return firstAtOrAfter(matches, end, 1) - firstAtOrAfter(matches, start, 0);
+  }
+}
+
 /**
- * Where each element's text lies in the text of the whole tree, from one iterative walk: a page
- * nested thousands deep (a broken or crafted one) neither overflows the stack nor costs a
- * textContent per level, which made finding the article quadratic in the depth.
+ * Spans of any DOM from one iterative walk: a page nested thousands deep (a broken or crafted one)
+ * neither overflows the stack nor costs a textContent per level, which made finding the article
+ * quadratic in the depth.
  */
-export class TextSpans {
+export class TextSpans extends Spans {
   readonly text: string;
   /** Each element's number, and its text's start and end by that number (no small array per element). */
   private readonly index = new Map<Node, number>();
@@ -33,6 +47,7 @@ export class TextSpans {
   private readonly ends: number[] = [];
 
   constructor(root: Node) {
+    super();
     const parts: string[] = [];
     let length = 0;
     const open: number[] = [];
@@ -64,16 +79,9 @@ export class TextSpans {
     this.text = parts.join('');
   }
 
-  /** The element's textContent's place in `text`. */
   span(node: Node): [number, number] {
     const i = this.index.get(node);
     return i === undefined ? [0, 0] : [this.starts[i]!, this.ends[i]!];
-  }
-
-  /** How many of `matches` (sorted, not overlapping) lie wholly inside the element's text. */
-  within(matches: readonly [number, number][], node: Node): number {
-    const [start, end] = this.span(node);
-    return firstAtOrAfter(matches, end, 1) - firstAtOrAfter(matches, start, 0);
   }
 }
 
@@ -95,8 +103,8 @@ export function matchSpans(text: string, pattern: RegExp): [number, number][] {
   return Array.from(text.matchAll(new RegExp(pattern.source, flags)), (m) => [m.index, m.index + m[0].length]);
 }
 
-/** `spans` may be passed by a caller that needs them too (articleRoot); they must be of the body. */
-export function findArticle(doc: Document, spans: TextSpans = new TextSpans(doc.body ?? doc.documentElement)): Element {
+/** `spans` may be passed by a reader that knows them already (the CLI's light DOM); they must be of the body, or the root without one. */
+export function findArticle(doc: Document, spans: Spans = new TextSpans(doc.body ?? doc.documentElement)): Element {
   const body = doc.body ?? doc.documentElement;
   const markers = matchSpans(spans.text, MARKERS);
   for (const selector of CONTAINERS) {

@@ -1,4 +1,5 @@
 import { Parser } from 'htmlparser2';
+import { Spans } from './article';
 
 /**
  * Pages on the command line get a small read-only DOM built straight from htmlparser2's events —
@@ -6,12 +7,19 @@ import { Parser } from 'htmlparser2';
  * per-node event-target maps, which made parsing cost more than checking (≈6 ms against 0.6 ms a
  * page). It offers what the reader and the article finder use; tests/unit/audit-html.test.ts holds
  * it to linkedom's results.
+ *
+ * Nodes are created in document order (htmlparser2 only ever appends to the element still open), so
+ * an element's descendants are the elements created between its start and its end, and its text
+ * is one run of the document's text: each element keeps its place in both, and textContent, the
+ * selectors and the article finder's spans are look-ups instead of walks.
  */
 abstract class LightNode {
   abstract readonly nodeType: number;
   parentNode: LightElement | null = null;
   nextSibling: LightNode | null = null;
   previousSibling: LightNode | null = null;
+  /** Where the node's text starts in its document's text (every text node's data, in order). */
+  textStart = 0;
   constructor(readonly ownerDocument: LightDocument | null) {}
   get parentElement(): LightElement | null {
     return this.parentNode?.nodeType === 1 ? this.parentNode : null;
@@ -31,22 +39,31 @@ class LightText extends LightNode {
   readonly nodeType = 3;
   constructor(
     owner: LightDocument,
-    public data: string,
-    /** htmlparser2 hands over a plain run or one entity at a time: the run's span in the source. */
-    readonly src: SourceSpan,
+    readonly data: string,
+    /** htmlparser2 hands over a plain run or one entity at a time: the run's place in the source. */
+    private readonly srcStart: number,
+    private readonly srcEnd: number,
   ) {
     super(owner);
   }
   get textContent(): string {
     return this.data;
   }
+  get src(): SourceSpan {
+    return { start: this.srcStart, openEnd: this.srcStart, end: this.srcEnd };
+  }
 }
 
 type Simple = { tag?: string; id?: string; cls?: string[] };
 
+/** Selectors as parsed, by their text: the article finder asks the same dozen on every page. */
+const SELECTORS = new Map<string, Simple[]>();
+
 /** `tag`, `#id`, `.class`, `tag.class`, `tag#id.class`, and lists of them: what the article finder asks; anything else is refused loudly. */
 function parseSelector(selector: string): Simple[] {
-  return selector.split(',').map((part) => {
+  const known = SELECTORS.get(selector);
+  if (known) return known;
+  const parsed = selector.split(',').map((part) => {
     const m = /^\s*([a-zA-Z][\w-]*)?((?:[#.][\w-]+)*)\s*$/.exec(part);
     if (!m || (!m[1] && !m[2])) throw new Error(`light DOM: unsupported selector ${selector}`);
     const simple: Simple = { tag: m[1]?.toUpperCase() };
@@ -56,20 +73,39 @@ function parseSelector(selector: string): Simple[] {
     }
     return simple;
   });
+  if (SELECTORS.size < 256) SELECTORS.set(selector, parsed);
+  return parsed;
 }
+
+const hasClass = (el: LightElement, name: string) => {
+  const classes = el.className;
+  return classes.includes(name) && classes.split(/\s+/).includes(name);
+};
+const matches = (el: LightElement, s: Simple) =>
+  (!s.tag || s.tag === el.tagName) && (!s.id || s.id === el.id) && (!s.cls || s.cls.every((c) => hasClass(el, c)));
 
 class LightElement extends LightNode {
   readonly nodeType: number = 1;
   firstChild: LightNode | null = null;
   lastChild: LightNode | null = null;
-  /** The element's tags in the source; `end` stays at the source's length until its end tag (or an implied one) is read. */
-  src: SourceSpan = { start: 0, openEnd: 0, end: 0 };
+  /** Where its text ends in the document's text. */
+  textEnd = 0;
+  /** Its place among the document's elements, and the place of its last descendant. */
+  order = 0;
+  last = 0;
+  /** Its tags in the source; `srcEnd` stays at the source's length until its end tag (or an implied one) is read. */
+  srcStart = 0;
+  openEnd = 0;
+  srcEnd = 0;
   constructor(
     owner: LightDocument | null,
     readonly tagName: string,
     readonly attributes: Record<string, string>,
   ) {
     super(owner);
+  }
+  get src(): SourceSpan {
+    return { start: this.srcStart, openEnd: this.openEnd, end: this.srcEnd };
   }
   get localName(): string {
     return this.tagName.toLowerCase();
@@ -104,58 +140,95 @@ class LightElement extends LightNode {
   get className(): string {
     return this.attributes.class ?? '';
   }
-  /** Every descendant in document order, iteratively (broken pages nest thousands deep). */
-  *descendants(): Generator<LightNode> {
-    let n = this.firstChild;
-    while (n) {
-      yield n;
-      if (n instanceof LightElement && n.firstChild) {
-        n = n.firstChild;
-        continue;
-      }
-      while (n && !n.nextSibling && n !== this) n = n.parentNode;
-      if (!n || n === this) return;
-      n = n.nextSibling;
-    }
+  /** The document it belongs to: its owner, or itself for the document. */
+  protected get home(): LightDocument {
+    return this.ownerDocument ?? (this as unknown as LightDocument);
   }
   get textContent(): string {
-    const parts: string[] = [];
-    for (const n of this.descendants()) if (n.nodeType === 3) parts.push((n as LightText).data);
-    return parts.join('');
+    return this.home.text.slice(this.textStart, this.textEnd);
   }
   /** The page's <meta> tags and the like (lib/read/page-meta.ts): an array, where a browser gives a live collection. */
   getElementsByTagName(name: string): LightElement[] {
-    const tag = name.toUpperCase();
-    const out: LightElement[] = [];
-    for (const n of this.descendants())
-      if (n.nodeType === 1 && (n as LightElement).tagName === tag) out.push(n as LightElement);
-    return out;
+    const all = this.home.tagged(name.toUpperCase());
+    return all.slice(firstAfter(all, this.order), firstAfter(all, this.last));
   }
   querySelector(selector: string): LightElement | null {
-    const alternatives = parseSelector(selector);
-    for (const n of this.descendants()) {
-      if (n.nodeType !== 1) continue;
-      const el = n as LightElement;
-      const classes = alternatives.some((a) => a.cls) ? el.className.split(/\s+/) : [];
-      if (
-        alternatives.some(
-          (a) =>
-            (!a.tag || a.tag === el.tagName) &&
-            (!a.id || a.id === el.id) &&
-            (!a.cls || a.cls.every((c) => classes.includes(c))),
-        )
-      )
-        return el;
+    const doc = this.home;
+    let found: LightElement | null = null;
+    for (const s of parseSelector(selector)) {
+      // The candidates the most telling part names, in document order; the first inside this element that matches.
+      const candidates = s.id ? doc.withId(s.id) : s.cls ? doc.withClass(s.cls[0]!) : doc.tagged(s.tag!);
+      for (let i = firstAfter(candidates, this.order); i < candidates.length; i++) {
+        const el = candidates[i]!;
+        if (el.order > this.last || (found && el.order > found.order)) break;
+        if (matches(el, s)) {
+          found = el;
+          break;
+        }
+      }
     }
-    return null;
+    return found;
   }
+}
+
+/** The first of `els` (in document order) that comes after the element numbered `order`. */
+function firstAfter(els: readonly LightElement[], order: number): number {
+  let lo = 0;
+  let hi = els.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (els[mid]!.order <= order) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 class LightDocument extends LightElement {
   override readonly nodeType = 9;
   documentElement!: LightElement;
+  /** Every element in document order (the document itself is not one: its `order` is -1). */
+  readonly elements: LightElement[] = [];
+  /** The text of every text node, in order, until `text` first joins them. */
+  readonly runs: string[] = [];
+  private joined: string | null = null;
+  private readonly byTag = new Map<string, LightElement[]>();
+  private byId: Map<string, LightElement[]> | null = null;
+  private byClass: Map<string, LightElement[]> | null = null;
   constructor() {
     super(null, '#document', {});
+    this.order = -1;
+  }
+  get text(): string {
+    this.joined ??= this.runs.join('');
+    return this.joined;
+  }
+  add(el: LightElement): void {
+    el.order = this.elements.length;
+    this.elements.push(el);
+    const same = this.byTag.get(el.tagName);
+    if (same) same.push(el);
+    else this.byTag.set(el.tagName, [el]);
+  }
+  tagged(tag: string): LightElement[] {
+    return this.byTag.get(tag) ?? [];
+  }
+  withId(id: string): LightElement[] {
+    if (!this.byId) {
+      this.byId = new Map();
+      for (const el of this.elements) if (el.id) push(this.byId, el.id, el);
+    }
+    return this.byId.get(id) ?? [];
+  }
+  withClass(name: string): LightElement[] {
+    if (!this.byClass) {
+      this.byClass = new Map();
+      for (const el of this.elements) {
+        const classes = el.className;
+        if (!classes) continue;
+        for (const c of new Set(classes.split(/\s+/))) if (c) push(this.byClass, c, el);
+      }
+    }
+    return this.byClass.get(name) ?? [];
   }
   get body(): LightElement | null {
     return this.documentElement.querySelector('body');
@@ -168,47 +241,103 @@ class LightDocument extends LightElement {
   }
 }
 
+function push(map: Map<string, LightElement[]>, key: string, el: LightElement): void {
+  const list = map.get(key);
+  if (list) list.push(el);
+  else map.set(key, [el]);
+}
+
+/** Tag names as elements spell them, remembered: a page repeats a few dozen names thousands of times. */
+const UPPER = new Map<string, string>();
+function upper(name: string): string {
+  let u = UPPER.get(name);
+  if (u === undefined) {
+    u = name.toUpperCase();
+    if (UPPER.size < 512) UPPER.set(name, u);
+  }
+  return u;
+}
+
+/** The article finder's spans (lib/read/article.ts) of a light document, from what parsing recorded. */
+class LightSpans extends Spans {
+  readonly text: string;
+  constructor(private readonly root: LightElement) {
+    super();
+    this.text = root.textContent;
+  }
+  span(node: Node): [number, number] {
+    const el = node as unknown as LightElement;
+    const { root } = this;
+    if (el.ownerDocument !== root.ownerDocument || el.nodeType !== 1 || el.order < root.order || el.order > root.last)
+      return [0, 0];
+    return [el.textStart - root.textStart, el.textEnd - root.textStart];
+  }
+}
+
+/** Spans over a document made by parsePage: its body's (or root's) text, with no walk. */
+export function lightSpans(doc: Document): Spans {
+  return new LightSpans((doc.body ?? doc.documentElement) as unknown as LightElement);
+}
+
 /** An HTML string as a read-only Document: the tree linkedom would build, for reading and checking only. */
 export function parsePage(html: string): Document {
   const doc = new LightDocument();
+  const { runs } = doc;
+  let length = 0;
   const root = new LightElement(doc, 'HTML', {});
-  root.src = { start: 0, openEnd: 0, end: html.length };
+  root.srcEnd = html.length;
   doc.append(root);
+  doc.add(root);
   doc.documentElement = root;
   let node: LightElement = root;
+  const close = (el: LightElement) => {
+    el.textEnd = length;
+    el.last = doc.elements.length - 1;
+  };
   const parser = new Parser(
     {
       onopentag(name, attributes) {
-        const lower: Record<string, string> = {};
-        for (const [k, v] of Object.entries(attributes)) lower[k.toLowerCase()] ??= v;
         // The page's own <html> is the root the document already has.
-        if (name.toLowerCase() === 'html' && node === root && !root.children.length) {
-          Object.assign(root.attributes, lower);
-          node = root;
+        if (name === 'html' && node === root && !root.firstChild) {
+          Object.assign(root.attributes, attributes);
           opened.push(true);
           return;
         }
         opened.push(false);
-        const el = new LightElement(doc, name.toUpperCase(), lower);
-        el.src = { start: parser.startIndex, openEnd: parser.endIndex + 1, end: html.length };
+        const el = new LightElement(doc, upper(name), attributes);
+        el.srcStart = parser.startIndex;
+        el.openEnd = parser.endIndex + 1;
+        el.srcEnd = html.length;
+        el.textStart = length;
         node.append(el);
+        doc.add(el);
         node = el;
       },
       ontext(text) {
         const start = parser.startIndex;
-        node.append(new LightText(doc, text, { start, openEnd: start, end: parser.endIndex + 1 }));
+        const t = new LightText(doc, text, start, parser.endIndex + 1);
+        t.textStart = length;
+        node.append(t);
+        runs.push(text);
+        length += text.length;
       },
       onclosetag(_name, implied) {
         if (opened.pop()) return;
         // An implied end tag closes the element where the tag that implied it starts.
-        node.src.end = implied ? parser.startIndex : parser.endIndex + 1;
+        node.srcEnd = implied ? parser.startIndex : parser.endIndex + 1;
+        close(node);
         node = node.parentNode ?? root;
       },
     },
-    { lowerCaseAttributeNames: false, decodeEntities: true },
+    // Names as HTML has them: tags and attributes lower-cased, the first of a repeated attribute kept.
+    { decodeEntities: true },
   );
   const opened: boolean[] = [];
   parser.write(html);
   parser.end();
+  // What is still open when the page ends holds the rest of it.
+  for (let n: LightElement | null = node; n; n = n.parentNode) close(n);
+  close(root);
+  close(doc);
   return doc as unknown as Document;
 }

@@ -1,5 +1,6 @@
-import { checkPage, checkText, type CheckOptions, type Checked } from '../check/engine';
-import { parsePage } from '../read/light-dom';
+import { checkDom, checkText, withPageFacts, type CheckOptions, type Checked } from '../check/engine';
+import { findArticle } from '../read/article';
+import { lightSpans, parsePage } from '../read/light-dom';
 
 export { parsePage };
 
@@ -73,11 +74,13 @@ export function decodeBytes(bytes: Uint8Array, options: { html?: boolean; charse
 }
 
 /**
- * A saved or fetched page, checked as the panel checks a live one (checkPage: the article, dated by
- * the page). No `locate`: there is no page to mark.
+ * A saved or fetched page, checked as the panel checks a live one (what checkPage does: the article,
+ * dated by the page), with the spans the light DOM recorded while parsing. No `locate`: there is no
+ * page to mark.
  */
 export function checkHtml(html: string, options: CheckOptions = {}): Checked {
-  const { locate: _locate, ...checked } = checkPage(parsePage(html), options);
+  const doc = parsePage(html);
+  const { locate: _locate, ...checked } = checkDom(findArticle(doc, lightSpans(doc)), withPageFacts(doc, options));
   return checked;
 }
 

@@ -5,6 +5,8 @@ import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { checkPage, checkText } from '../../lib/check/engine';
+import { TextSpans } from '../../lib/read/article';
+import { lightSpans } from '../../lib/read/light-dom';
 import { binaryKind, checkBytes, checkHtml, decodeBytes, declaredCharset, parsePage } from '../../lib/review/html';
 import { countyReport2021, encodeGbk, page, random, report } from '../../scripts/gen-reports';
 import { root, seedNames, seedsDir } from '../paths';
@@ -143,6 +145,8 @@ describe('the light DOM reads pages as linkedom does', () => {
     for (const html of pages) {
       const { light, reference } = both(html);
       expect(light).toEqual(reference);
+      // checkHtml finds the article with the spans the light DOM recorded while parsing, not by a walk.
+      expect(checkHtml(html)).toEqual(light);
     }
   });
 
@@ -164,6 +168,7 @@ describe('the light DOM reads pages as linkedom does', () => {
           // (foster parenting), which neither linkedom nor the light DOM follows, and they part ways
           // there (found by this property, seed -1714848674): both still read it without throwing.
           if (junk !== '<table>') expect(light).toEqual(reference);
+          expect(checkHtml(truncated.slice(0, i) + junk + truncated.slice(i))).toEqual(light);
         },
       ),
       // A fixed seed keeps CI reproducible; other seeds have found rare divergences on mangled markup
@@ -187,5 +192,43 @@ describe('the light DOM reads pages as linkedom does', () => {
     expect(doc.querySelector('.nope, td')!.textContent).toBe('二');
     expect(doc.body!.querySelector('table')).not.toBeNull();
     expect(() => doc.querySelector('div > p')).toThrow(/selector/);
+  });
+
+  it('selectors look only inside the element asked, and a list answers with the first match in document order', () => {
+    const doc = parsePage(
+      '<body><div id="a" class="x"><p class="y z">一</p><span class="z">二</span></div><p class="z y">三</p><div class="x">四<table><tr><td>五</td></tr></table></div></body>',
+    );
+    const a = doc.querySelector('#a')!;
+    expect(doc.querySelector('span, p.y')!.textContent).toBe('一');
+    expect(doc.querySelector('.nope, span')!.textContent).toBe('二');
+    expect(a.querySelector('.x')).toBeNull();
+    expect(a.querySelector('p.z')!.textContent).toBe('一');
+    expect(doc.querySelector('div.x')).toBe(a);
+    expect(doc.querySelector('table.x, div#a.x')).toBe(a);
+    expect(a.querySelector('table')).toBeNull();
+    expect(Array.from(doc.body!.getElementsByTagName('p'), (p) => p.textContent)).toEqual(['一', '三']);
+    expect(Array.from(a.getElementsByTagName('P'), (p) => p.textContent)).toEqual(['一']);
+    expect(doc.querySelector('td')!.parentElement!.parentElement!.getElementsByTagName('td')).toHaveLength(1);
+  });
+
+  it('the spans recorded while parsing are the walk’s, for every element of every page, cut or mangled', () => {
+    const spansAgree = (html: string) => {
+      const doc = parsePage(html);
+      const root = doc.body ?? doc.documentElement;
+      const walked = new TextSpans(root);
+      const recorded = lightSpans(doc);
+      expect(recorded.text).toBe(walked.text);
+      const elements = (el: Element): Element[] => [el, ...Array.from(el.children).flatMap(elements)];
+      for (const el of elements(doc.documentElement)) expect(recorded.span(el)).toEqual(walked.span(el));
+    };
+    for (const html of pages) spansAgree(html);
+    fc.assert(
+      fc.property(fc.constantFrom(...generated), fc.nat(), fc.nat(), (html, cut, at) => {
+        const truncated = html.slice(0, cut % html.length);
+        const i = at % (truncated.length + 1);
+        spansAgree(`${truncated.slice(0, i)}</body></html><div>尾<p>${truncated.slice(i)}`);
+      }),
+      { numRuns: 30, seed: 20261202 },
+    );
   });
 });
