@@ -15,6 +15,15 @@ export interface Violation {
 
 export const cellKey = (row: string, column: string) => `${row}\u0000${column}`;
 
+const byKeys = new WeakMap<readonly ReadCell[], Map<string, ReadCell>>();
+
+/** A table's cells by cellKey: made once per reading, for the rules and every check that points at a cell. */
+export function cellsByKey(cells: readonly ReadCell[]): Map<string, ReadCell> {
+  let map = byKeys.get(cells);
+  if (!map) byKeys.set(cells, (map = new Map(cells.map((c) => [cellKey(c.row, c.column), c]))));
+  return map;
+}
+
 const leafCache = new WeakMap<TableDef, Map<string, string[]>>();
 
 /** Leaf rows under a group row (a group id stands for the sum of its leaves). */
@@ -101,7 +110,7 @@ export function evaluate(
   cells: readonly ReadCell[],
   found: ReadonlySet<string>,
 ): Violation[] {
-  const byKey = new Map(cells.map((c) => [cellKey(c.row, c.column), c]));
+  const byKey = cellsByKey(cells);
   const all = instances(def, rules, found);
   const derived = new Map<string, number>();
   const written = (key: string) => byKey.get(key)?.value ?? null;

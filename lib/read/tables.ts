@@ -142,22 +142,42 @@ function tokenAt(tokens: readonly Token[], at: number): number {
   return lo;
 }
 
+/** A labelled table's row labels found in reading order, and how well the format's layout fits them. */
+interface Anchored {
+  doc: Doc;
+  def: TableDef;
+  format: FormatDef;
+  rows: { row: RowDef; section: TableDef['sections'][number] }[];
+  cStart: number;
+  cEnd: number;
+  anchors: { row: RowDef; columns: ColumnDef[]; at: number; end: number }[];
+  score: number;
+}
+
+/** One format's reading of a table: its score decides between formats before its cells are read. */
+interface Candidate {
+  score: number;
+  read(): ReadTable;
+}
+
+const done = (t: ReadTable): Candidate => ({ score: t.score, read: () => t });
+
 /**
- * Reads a labelled table (二, 三) by anchoring on its row labels in reading order and taking the
- * numbers after each label, so a table is read even where its grid is broken.
+ * Anchors a labelled table (二, 三) on its row labels in reading order; its cells are the numbers
+ * after each label (cellsOfLabelled), so a table is read even where its grid is broken.
  */
-function readLabelled(doc: Doc, def: TableDef, format: FormatDef, from: number, to: number): ReadTable {
+function anchorLabelled(doc: Doc, def: TableDef, format: FormatDef, from: number, to: number): Candidate {
   const c = doc.compact;
   const rows = numberRows(def);
   const startKeys = (def.start ?? []).map(compactLabel);
   const cFrom = compactIndexAt(c, from);
   const cTo = compactIndexAt(c, to);
   const marker = earliest(c.text, startKeys.length ? startKeys : rowKeys(rows[0]!.row), cFrom, cTo);
-  if (!marker) return missingCells(def, format, 'missing');
+  if (!marker) return done(missingCells(def, format, 'missing'));
   const cStart = marker[0];
   const cEnd = Math.min(cTo, compactIndexAt(c, flatAt(c, cStart) + SPAN));
 
-  const anchors: { row: RowDef; columns: ColumnDef[]; at: number; end: number }[] = [];
+  const anchors: Anchored['anchors'] = [];
   let pos = cStart;
   let limit = Math.min(cEnd, cStart + WINDOW);
   for (const { row, section } of rows) {
@@ -167,8 +187,27 @@ function readLabelled(doc: Doc, def: TableDef, format: FormatDef, from: number, 
     pos = hit[0] + hit[1].length;
     limit = Math.min(cEnd, pos + WINDOW);
   }
-  if (anchors.length === 0) return missingCells(def, format, 'unrecognized', flatAt(c, cStart));
+  if (anchors.length === 0) return done(missingCells(def, format, 'unrecognized', flatAt(c, cStart)));
 
+  const headerEnd = anchors[anchors.length - 1]!.end;
+  let columnsFound = 0;
+  for (const s of def.sections)
+    for (const col of s.columns) if (earliest(c.text, columnKeys(col), cStart, headerEnd)) columnsFound++;
+  const anchored: Anchored = {
+    doc,
+    def,
+    format,
+    rows,
+    cStart,
+    cEnd,
+    anchors,
+    score: anchors.length * 2 + columnsFound,
+  };
+  return { score: anchored.score, read: () => cellsOfLabelled(anchored) };
+}
+
+function cellsOfLabelled({ doc, def, format, rows, cStart, cEnd, anchors, score }: Anchored): ReadTable {
+  const c = doc.compact;
   const lastFlat = flatAt(c, anchors[anchors.length - 1]!.end);
   const flatStart = flatAt(c, cStart);
   const flatEnd = Math.min(flatAt(c, cEnd), lastFlat + 600);
@@ -193,10 +232,6 @@ function readLabelled(doc: Doc, def: TableDef, format: FormatDef, from: number, 
   const cells = anchors.flatMap((a, i) => cellsOf(a.row.id, a.columns, fit(collected[i]!, a.columns.length, layout)));
 
   const found = new Set(anchors.map((a) => a.row.id));
-  const headerEnd = anchors[anchors.length - 1]!.end;
-  let columnsFound = 0;
-  for (const s of def.sections)
-    for (const col of s.columns) if (earliest(c.text, columnKeys(col), cStart, headerEnd)) columnsFound++;
   const lastCell = [...cells].reverse().find((x) => x.end !== undefined);
   return {
     id: def.id,
@@ -208,7 +243,7 @@ function readLabelled(doc: Doc, def: TableDef, format: FormatDef, from: number, 
     found,
     absent: rows.filter((r) => !found.has(r.row.id)).map((r) => r.row.id),
     cells,
-    score: anchors.length * 2 + columnsFound,
+    score,
   };
 }
 
@@ -262,8 +297,14 @@ function readReview(doc: Doc, def: TableDef, format: FormatDef, from: number, to
   };
 }
 
+function candidate(doc: Doc, def: TableDef, format: FormatDef, from: number, to: number): Candidate {
+  return def.id === 'review'
+    ? done(readReview(doc, def, format, from, to))
+    : anchorLabelled(doc, def, format, from, to);
+}
+
 export function readTable(doc: Doc, def: TableDef, format: FormatDef, from = 0, to = doc.text.length): ReadTable {
-  return def.id === 'review' ? readReview(doc, def, format, from, to) : readLabelled(doc, def, format, from, to);
+  return candidate(doc, def, format, from, to).read();
 }
 
 const signatures = new WeakMap<TableDef, string>();
@@ -274,7 +315,7 @@ function signature(def: TableDef): string {
 }
 
 /**
- * Reads each of the three tables with every format that defines it and keeps the layout that fits
+ * Anchors each of the three tables with every format that defines it and reads the layout that fits
  * best (ties go to the expected format): so a 2019 table in a 2021 report is read, and named.
  */
 export function readTables(
@@ -286,16 +327,18 @@ export function readTables(
   const ordered = expected ? [expected, ...candidates.filter((f) => f !== expected)] : [...candidates];
   let from = 0;
   for (const id of ['active', 'requests', 'review'] as const) {
-    let best: ReadTable | null = null;
+    let chosen: Candidate | null = null;
     const seen = new Set<string>();
     for (const format of ordered) {
       const def = format.tables.find((t) => t.id === id);
       // formats that print a table identically (table 四) need it read once
       if (!def || seen.has(signature(def))) continue;
       seen.add(signature(def));
-      const read = readTable(doc, def, format, id === 'review' ? from : 0);
-      if (!best || read.score > best.score) best = read;
+      const c = candidate(doc, def, format, id === 'review' ? from : 0, doc.text.length);
+      if (!chosen || c.score > chosen.score) chosen = c;
     }
+    // Only the layout that fits best has its cells read.
+    const best = chosen?.read();
     if (best) {
       result.set(id, best);
       if (best.status !== 'missing' && best.end !== undefined && id === 'requests') from = best.end;

@@ -54,7 +54,6 @@ function kindOf(raw: string): TokenKind {
 
 /** A Markdown table's rule line: |---|:---:|, with or without outer pipes. */
 const RULE_LINE = /^\s*[|｜]?\s*:?-{3,}:?\s*(?:[|｜]\s*:?-{3,}:?\s*)*[|｜]?\s*$/;
-const PIPE = /[|｜]/;
 
 function isPad(c: number): boolean {
   return c === 32 || c === 0xa0 || c === 0x3000 || c === 0x2002 || c === 0x2003 || c === 13;
@@ -205,7 +204,10 @@ export function tokenize(text: string, from: number, to: number): Token[] {
  */
 function markdownRow(text: string, from: number, to: number): number[] | null {
   const at: number[] = [];
-  for (let i = from; i < to; i++) if (PIPE.test(text[i]!)) at.push(i);
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x7c || c === 0xff5c) at.push(i); // | ｜
+  }
   if (at.length === 0) return null;
   let first = from;
   while (first < to && isPad(text.charCodeAt(first))) first++;

@@ -1,6 +1,6 @@
 import type { Analysis } from '../analysis';
 import type { ReadTable } from '../../read/tables';
-import { cellKey, type Violation } from '../rules';
+import { cellKey, cellsByKey, type Violation } from '../rules';
 import type { Draft } from './check';
 
 /** Findings for the rule outcomes of one kind, each pointing at its cell. */
@@ -12,7 +12,7 @@ export function violationFindings(
   const out: Draft[] = [];
   for (const [id, violations] of a.violations) {
     const t = a.tables.get(id)!;
-    const cells = new Map(t.cells.map((c) => [cellKey(c.row, c.column), c]));
+    const cells = cellsByKey(t.cells);
     for (const v of violations) {
       if (v.blankTotal || v.rule.code !== code) continue;
       const cell = cells.get(cellKey(v.row, v.column));
