@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { firstLook, watchForReport } from '../../lib/extension/look';
 import { editorLikeFrame, findEditingAreas } from '../../lib/extension/editors/detect';
 import { detect } from '../../entrypoints/content/detect';
+import { attachmentLinks } from '../../lib/read/attachments';
 import { seedNames, seedsDir } from '../paths';
 
 /**
@@ -216,5 +217,25 @@ describe('watchForReport', () => {
     vi.advanceTimersByTime(10_000);
     document.body.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
     expect(found).not.toHaveBeenCalled();
+  });
+});
+
+describe('attachment links', () => {
+  const html = `<p>全文见附件：</p><p><a href="/files/2023%E5%B9%B4%E6%8A%A5.pdf">某县2023年政府信息公开工作年度报告</a></p>
+    <div><a href="/news/1.html">上一篇</a><span><a href="down.aspx?id=7">年报.docx</a></span></div><a href="x.wps"></a>`;
+
+  it('are the same read through the DOM’s list (an element) and through a walk (a fragment)', () => {
+    const div = document.createElement('div');
+    div.innerHTML = html;
+    const fragment = document.createRange().createContextualFragment(html);
+    const expected = [
+      { name: '某县2023年政府信息公开工作年度报告', href: '/files/2023%E5%B9%B4%E6%8A%A5.pdf' },
+      { name: '年报.docx', href: 'down.aspx?id=7' },
+      { name: 'x.wps', href: 'x.wps' },
+    ];
+    expect(attachmentLinks(div)).toEqual(expected);
+    expect(attachmentLinks(fragment)).toEqual(expected);
+    expect(attachmentLinks(div, 1)).toEqual(expected.slice(0, 1));
+    expect(attachmentLinks(fragment, 2)).toEqual(expected.slice(0, 2));
   });
 });
