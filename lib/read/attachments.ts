@@ -15,38 +15,23 @@ const DOCUMENT = /\.(?:pdf|docx?|wps|ofd|rtf)(?:$|[?#])/i;
 
 export function attachmentLinks(root: Node, limit = 20): Attachment[] {
   const found: Attachment[] = [];
-  for (const a of links(root)) {
-    if (found.length >= limit) break;
-    const href = a.getAttribute('href')?.trim() ?? '';
-    const text = (a.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if (DOCUMENT.test(href) || DOCUMENT.test(text)) {
-      const file = decodeName(href.split(/[?#]/)[0]!.split('/').pop() ?? '');
-      found.push({ name: text || file, href });
-    }
-  }
-  return found;
-}
-
-/**
- * The <a> elements under `root`, in document order: the DOM's own list where the node has one (a
- * walk in script over every node of a page cost more than the check's reading of the links),
- * else an iterative walk (a fragment, a text node).
- */
-function* links(root: Node): Generator<Element> {
-  const byTag = (root as Partial<Element>).getElementsByTagName;
-  if (typeof byTag === 'function') {
-    yield* Array.from(byTag.call(root, 'a') as ArrayLike<Element>);
-    return;
-  }
   let n: Node | null = root.firstChild;
-  while (n) {
-    if (n.nodeType === 1 && (n as Element).tagName.toUpperCase() === 'A') yield n as Element;
+  while (n && found.length < limit) {
+    if (n.nodeType === 1 && (n as Element).tagName.toUpperCase() === 'A') {
+      const href = (n as Element).getAttribute('href')?.trim() ?? '';
+      const text = (n.textContent ?? '').replace(/\s+/g, ' ').trim();
+      if (DOCUMENT.test(href) || DOCUMENT.test(text)) {
+        const file = decodeName(href.split(/[?#]/)[0]!.split('/').pop() ?? '');
+        found.push({ name: text || file, href });
+      }
+    }
     if (n.firstChild) n = n.firstChild;
     else {
       while (n && n !== root && !n.nextSibling) n = n.parentNode;
       n = n && n !== root ? n.nextSibling : null;
     }
   }
+  return found;
 }
 
 function decodeName(name: string): string {

@@ -224,7 +224,7 @@ describe('attachment links', () => {
   const html = `<p>全文见附件：</p><p><a href="/files/2023%E5%B9%B4%E6%8A%A5.pdf">某县2023年政府信息公开工作年度报告</a></p>
     <div><a href="/news/1.html">上一篇</a><span><a href="down.aspx?id=7">年报.docx</a></span></div><a href="x.wps"></a>`;
 
-  it('are the same read through the DOM’s list (an element) and through a walk (a fragment)', () => {
+  it('are found in document order under an element and under a fragment, up to the limit', () => {
     const div = document.createElement('div');
     div.innerHTML = html;
     const fragment = document.createRange().createContextualFragment(html);
