@@ -11,4 +11,5 @@ export const seedNames = [
   '004_90225ff58829eda7.txt',
 ];
 /** Real published reports beside the project, read in place and never copied in. */
-export const realDir = resolve(root, '../shared/fixtures/real');
+/** NIANBAO_SHARED names ../shared where the tests run elsewhere (a mutation run's sandbox copy of the project). */
+export const realDir = resolve(process.env.NIANBAO_SHARED ?? resolve(root, '../shared'), 'fixtures/real');
