@@ -1,5 +1,5 @@
-import { Parser } from 'htmlparser2';
 import { Spans } from './article';
+import { htmlEvents, remembered } from './html-events';
 
 /**
  * Pages on the command line get a small read-only DOM built straight from htmlparser2's events —
@@ -247,16 +247,8 @@ function push(map: Map<string, LightElement[]>, key: string, el: LightElement): 
   else map.set(key, [el]);
 }
 
-/** Tag names as elements spell them, remembered: a page repeats a few dozen names thousands of times. */
-const UPPER = new Map<string, string>();
-function upper(name: string): string {
-  let u = UPPER.get(name);
-  if (u === undefined) {
-    u = name.toUpperCase();
-    if (UPPER.size < 512) UPPER.set(name, u);
-  }
-  return u;
-}
+/** Tag names as elements spell them. */
+const upper = remembered((s) => s.toUpperCase());
 
 /** The article finder's spans (lib/read/article.ts) of a light document, from what parsing recorded. */
 class LightSpans extends Spans {
@@ -294,47 +286,41 @@ export function parsePage(html: string): Document {
     el.textEnd = length;
     el.last = doc.elements.length - 1;
   };
-  const parser = new Parser(
-    {
-      onopentag(name, attributes) {
-        // The page's own <html> is the root the document already has.
-        if (name === 'html' && node === root && !root.firstChild) {
-          Object.assign(root.attributes, attributes);
-          opened.push(true);
-          return;
-        }
-        opened.push(false);
-        const el = new LightElement(doc, upper(name), attributes);
-        el.srcStart = parser.startIndex;
-        el.openEnd = parser.endIndex + 1;
-        el.srcEnd = html.length;
-        el.textStart = length;
-        node.append(el);
-        doc.add(el);
-        node = el;
-      },
-      ontext(text) {
-        const start = parser.startIndex;
-        const t = new LightText(doc, text, start, parser.endIndex + 1);
-        t.textStart = length;
-        node.append(t);
-        runs.push(text);
-        length += text.length;
-      },
-      onclosetag(_name, implied) {
-        if (opened.pop()) return;
-        // An implied end tag closes the element where the tag that implied it starts.
-        node.srcEnd = implied ? parser.startIndex : parser.endIndex + 1;
-        close(node);
-        node = node.parentNode ?? root;
-      },
-    },
-    // Names as HTML has them: tags and attributes lower-cased, the first of a repeated attribute kept.
-    { decodeEntities: true },
-  );
+  // Which ends close an element: the page's own <html> tag merges into the root and closes nothing.
   const opened: boolean[] = [];
-  parser.write(html);
-  parser.end();
+  htmlEvents(html, {
+    open(name, attributes, start, end) {
+      // The page's own <html> is the root the document already has.
+      if (name === 'html' && node === root && !root.firstChild) {
+        Object.assign(root.attributes, attributes);
+        opened.push(true);
+        return;
+      }
+      opened.push(false);
+      const el = new LightElement(doc, upper(name), attributes);
+      el.srcStart = start;
+      el.openEnd = end + 1;
+      el.srcEnd = html.length;
+      el.textStart = length;
+      node.append(el);
+      doc.add(el);
+      node = el;
+    },
+    text(data, start, end) {
+      const t = new LightText(doc, data, start, end + 1);
+      t.textStart = length;
+      node.append(t);
+      runs.push(data);
+      length += data.length;
+    },
+    close(_name, implied, start, end) {
+      if (opened.pop()) return;
+      // An implied end tag closes the element where the tag that implied it starts.
+      node.srcEnd = implied ? start : end + 1;
+      close(node);
+      node = node.parentNode ?? root;
+    },
+  });
   // What is still open when the page ends holds the rest of it.
   for (let n: LightElement | null = node; n; n = n.parentNode) close(n);
   close(root);

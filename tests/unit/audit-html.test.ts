@@ -2,13 +2,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { Parser } from 'htmlparser2';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { checkPage, checkText } from '../../lib/check/engine';
 import { TextSpans } from '../../lib/read/article';
+import { htmlEvents } from '../../lib/read/html-events';
 import { lightSpans } from '../../lib/read/light-dom';
 import { binaryKind, checkBytes, checkHtml, decodeBytes, declaredCharset, parsePage } from '../../lib/review/html';
 import { countyReport2021, encodeGbk, page, random, report } from '../../scripts/gen-reports';
+import { hostilePage } from '../support/hostile';
 import { root, seedNames, seedsDir } from '../paths';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -230,5 +233,138 @@ describe('the light DOM reads pages as linkedom does', () => {
       }),
       { numRuns: 30, seed: 20261202 },
     );
+  });
+
+  describe('the light DOM’s events are htmlparser2’s Parser’s', () => {
+    type Event = (string | number | boolean | Record<string, string>)[];
+    /** What the Parser tells a handler, with its startIndex and endIndex at each event. */
+    const parserEvents = (html: string): Event[] => {
+      const out: Event[] = [];
+      const parser: Parser = new Parser(
+        {
+          onopentag: (name, attributes) =>
+            out.push(['open', name, { ...attributes }, parser.startIndex, parser.endIndex]),
+          ontext: (data) => out.push(['text', data, parser.startIndex, parser.endIndex]),
+          onclosetag: (name, implied) => out.push(['close', name, implied, parser.startIndex, parser.endIndex]),
+        },
+        { decodeEntities: true },
+      );
+      parser.end(html);
+      return out;
+    };
+    const ownEvents = (html: string): Event[] => {
+      const out: Event[] = [];
+      htmlEvents(html, {
+        open: (name, attributes, start, end) => out.push(['open', name, { ...attributes }, start, end]),
+        text: (data, start, end) => out.push(['text', data, start, end]),
+        close: (name, implied, start, end) => out.push(['close', name, implied, start, end]),
+      });
+      return out;
+    };
+    /** Markup at its most tangled: implied ends, void and foreign elements, stray and self-closing tags, entities, comments, cut tags. */
+    const PIECES = [
+      '<p>',
+      '</p>',
+      '<P class=a CLASS=b>',
+      '<div id="x&amp;y" id=z>',
+      '</div>',
+      '<li>',
+      '<ul>',
+      '</ul>',
+      '<td>',
+      '<tr>',
+      '<th>',
+      '<tbody>',
+      '<thead>',
+      '<tfoot>',
+      '</table>',
+      '<table>',
+      '<dd>',
+      '<dt>',
+      '<option>',
+      '<optgroup>',
+      '<select>',
+      "<input value='a\"b'>",
+      '<br>',
+      '</br>',
+      '<br/>',
+      '<img src=x.png />',
+      '</img>',
+      '<hr>',
+      '<meta name=PubDate content="2022-01-07">',
+      '<svg>',
+      '</svg>',
+      '<circle/>',
+      '<svg/>',
+      '<math>',
+      '<mi>',
+      '</mi>',
+      '<title>',
+      '</title>',
+      '<desc>',
+      '<foreignObject>',
+      '<script>',
+      '</script>',
+      'if (a < b) {}',
+      '<style>',
+      '</style>',
+      '<textarea>',
+      '</textarea>',
+      '<!-- c -->',
+      '<!--',
+      '<![CDATA[x]]>',
+      '<!doctype html>',
+      '<?php x ?>',
+      '</>',
+      '< p>',
+      '</ p>',
+      '<a href="a.pdf?x=1&y=2">',
+      '</a>',
+      '&nbsp;',
+      '&amp',
+      '&#x41;',
+      '&#65',
+      '&foo;',
+      '&lt;&gt;',
+      '\t',
+      '\n',
+      '文字',
+      '2021年',
+      '<h1>',
+      '</h2>',
+      '<html>',
+      '</html>',
+      '<svg><desc></desc><g/>x',
+      '<math><mi></mi><mo/>y</math>',
+      '<svg><title>t</title><use/></svg>',
+      '<body>',
+      '</body>',
+      '<head>',
+      '</head>',
+      '<link rel=x>',
+      '<rt>',
+      '<rp>',
+      '<form>',
+      '<button>',
+      '<',
+      '>',
+      '"',
+      "'",
+      '=',
+    ];
+    const soup = fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }).map((p) => p.join(''));
+
+    it('the same elements, attributes, text runs and source places, event by event', () => {
+      for (const html of pages) expect(ownEvents(html)).toEqual(parserEvents(html));
+      fc.assert(
+        fc.property(fc.oneof(soup, hostilePage), fc.nat(), (html, cut) => {
+          // Cut anywhere too: inside a tag, an attribute, a comment or an entity.
+          const page = html.slice(0, cut % (html.length + 1));
+          expect(ownEvents(page)).toEqual(parserEvents(page));
+          expect(ownEvents(html)).toEqual(parserEvents(html));
+        }),
+        { numRuns: 400, seed: 20261202 },
+      );
+    });
   });
 });

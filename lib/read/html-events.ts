@@ -1,0 +1,233 @@
+import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
+
+/**
+ * htmlparser2's Parser, reduced to what the light DOM listens to: the same tokenizer, the same rules
+ * for the tags an HTML page leaves open or closes by implication (a <p> closed by a <div>, a <td> by
+ * the next, void elements, <svg> and <math> content), and the same start and end indexes with each
+ * event — without the Parser's optional callbacks, its buffer list and a lower-cased copy of every
+ * name on every event, which cost the command more than the tokenizer itself. Held to the Parser
+ * event by event in tests/unit/audit-html.test.ts.
+ */
+export interface HtmlHandler {
+  /** A start tag (or one HTML implies, e.g. for a stray </p>): `start` and `end` as the Parser's startIndex and endIndex. */
+  open(name: string, attributes: Record<string, string>, start: number, end: number): void;
+  /** A run of text, or one decoded entity. */
+  text(data: string, start: number, end: number): void;
+  /** An element's end; `implied` when no end tag of its own closed it. */
+  close(name: string, implied: boolean, start: number, end: number): void;
+}
+
+const FORM = new Set(['input', 'option', 'optgroup', 'select', 'button', 'datalist', 'textarea']);
+const P = new Set(['p']);
+const SECTIONS = new Set(['thead', 'tbody']);
+const DDT = new Set(['dd', 'dt']);
+const RTP = new Set(['rt', 'rp']);
+const IMPLIES_CLOSE = new Map<string, Set<string>>([
+  ['tr', new Set(['tr', 'th', 'td'])],
+  ['th', new Set(['th'])],
+  ['td', new Set(['thead', 'th', 'td'])],
+  ['body', new Set(['head', 'link', 'script'])],
+  ['li', new Set(['li'])],
+  ...['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((t) => [t, P] as [string, Set<string>]),
+  ...['select', 'input', 'output', 'button', 'datalist', 'textarea'].map((t) => [t, FORM] as [string, Set<string>]),
+  ['option', new Set(['option'])],
+  ['optgroup', new Set(['optgroup', 'option'])],
+  ['dd', DDT],
+  ['dt', DDT],
+  ...[
+    'address',
+    'article',
+    'aside',
+    'blockquote',
+    'details',
+    'div',
+    'dl',
+    'fieldset',
+    'figcaption',
+    'figure',
+    'footer',
+    'form',
+    'header',
+    'hr',
+    'main',
+    'nav',
+    'ol',
+    'pre',
+    'section',
+    'table',
+    'ul',
+  ].map((t) => [t, P] as [string, Set<string>]),
+  ['rt', RTP],
+  ['rp', RTP],
+  ['tbody', SECTIONS],
+  ['tfoot', SECTIONS],
+]);
+const VOID = new Set([
+  'area',
+  'base',
+  'basefont',
+  'br',
+  'col',
+  'command',
+  'embed',
+  'frame',
+  'hr',
+  'img',
+  'input',
+  'isindex',
+  'keygen',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+]);
+const FOREIGN = new Set(['math', 'svg']);
+const INTEGRATION = new Set(['mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml', 'foreignobject', 'desc', 'title']);
+
+/** A string function's results remembered, up to a bound: a page repeats a few dozen tag and attribute names thousands of times. */
+export function remembered(change: (s: string) => string, bound = 1024): (s: string) => string {
+  const seen = new Map<string, string>();
+  return (s) => {
+    let r = seen.get(s);
+    if (r === undefined) {
+      r = change(s);
+      if (seen.size < bound) seen.set(s, r);
+    }
+    return r;
+  };
+}
+
+const lower = remembered((s) => s.toLowerCase());
+
+/** Reads `html` and tells `handler` its elements and text, as htmlparser2's Parser (HTML mode, entities decoded) would. */
+export function htmlEvents(html: string, handler: HtmlHandler): void {
+  let startIndex = 0;
+  let endIndex = 0;
+  let openTagStart = 0;
+  let tagname = '';
+  let attribname = '';
+  let attribvalue = '';
+  let attribs: Record<string, string> | null = null;
+  // The open elements and the foreign-content flags, innermost last.
+  const stack: string[] = [];
+  const foreign: boolean[] = [false];
+
+  const emitOpenTag = (name: string) => {
+    openTagStart = startIndex;
+    tagname = name;
+    const closes = IMPLIES_CLOSE.get(name);
+    if (closes)
+      while (stack.length > 0 && closes.has(stack[stack.length - 1]!))
+        handler.close(stack.pop()!, true, startIndex, endIndex);
+    if (!VOID.has(name)) {
+      stack.push(name);
+      if (FOREIGN.has(name)) foreign.push(true);
+      else if (INTEGRATION.has(name)) foreign.push(false);
+    }
+    attribs = {};
+  };
+  const endOpenTag = () => {
+    startIndex = openTagStart;
+    if (attribs) {
+      handler.open(tagname, attribs, startIndex, endIndex);
+      attribs = null;
+    }
+    if (VOID.has(tagname)) handler.close(tagname, true, startIndex, endIndex);
+    tagname = '';
+  };
+  const closeCurrentTag = (openImplied: boolean) => {
+    const name = tagname;
+    endOpenTag();
+    if (stack[stack.length - 1] === name) {
+      handler.close(name, !openImplied, startIndex, endIndex);
+      stack.pop();
+    }
+  };
+  const onopentagend = (end: number) => {
+    endIndex = end;
+    endOpenTag();
+    startIndex = end + 1;
+  };
+  const skipped = (_start: number, end: number) => {
+    endIndex = end;
+    startIndex = end + 1;
+  };
+
+  const callbacks: TokenizerCallbacks = {
+    ontext(start, end) {
+      const data = html.slice(start, end);
+      endIndex = end - 1;
+      handler.text(data, startIndex, endIndex);
+      startIndex = end;
+    },
+    ontextentity(cp, end) {
+      endIndex = end - 1;
+      handler.text(String.fromCodePoint(cp), startIndex, endIndex);
+      startIndex = end;
+    },
+    onopentagname(start, end) {
+      endIndex = end;
+      emitOpenTag(lower(html.slice(start, end)));
+    },
+    onopentagend,
+    onclosetag(start, end) {
+      endIndex = end;
+      const name = lower(html.slice(start, end));
+      if (FOREIGN.has(name) || INTEGRATION.has(name)) foreign.pop();
+      if (!VOID.has(name)) {
+        const pos = stack.lastIndexOf(name);
+        if (pos !== -1) {
+          while (stack.length > pos + 1) handler.close(stack.pop()!, true, startIndex, endIndex);
+          handler.close(stack.pop()!, false, startIndex, endIndex);
+        } else if (name === 'p') {
+          // A stray </p> is an empty paragraph.
+          emitOpenTag('p');
+          closeCurrentTag(true);
+        }
+      } else if (name === 'br') {
+        // A stray </br> is a <br>, opened and closed here (not through emitOpenTag: nothing is implied).
+        handler.open('br', {}, startIndex, endIndex);
+        handler.close('br', false, startIndex, endIndex);
+      }
+      startIndex = end + 1;
+    },
+    onselfclosingtag(end) {
+      endIndex = end;
+      // A self-closing tag counts only in foreign content (<svg>, <math>); elsewhere HTML ignores the slash.
+      if (foreign[foreign.length - 1]) {
+        closeCurrentTag(false);
+        startIndex = end + 1;
+      } else onopentagend(end);
+    },
+    onattribname(start, end) {
+      startIndex = start;
+      attribname = lower(html.slice(start, end));
+    },
+    onattribdata(start, end) {
+      attribvalue += html.slice(start, end);
+    },
+    onattribentity(cp) {
+      attribvalue += String.fromCodePoint(cp);
+    },
+    onattribend(_quote, end) {
+      endIndex = end;
+      // The first of a repeated attribute wins, as in a browser.
+      if (attribs && !Object.hasOwn(attribs, attribname)) attribs[attribname] = attribvalue;
+      attribvalue = '';
+    },
+    // Comments, CDATA (a comment in HTML), doctypes and processing instructions make no node.
+    oncomment: skipped,
+    oncdata: skipped,
+    ondeclaration: skipped,
+    onprocessinginstruction: skipped,
+    onend() {
+      endIndex = startIndex;
+      for (let i = stack.length - 1; i >= 0; i--) handler.close(stack[i]!, true, startIndex, endIndex);
+    },
+  };
+  const tokenizer = new Tokenizer({ decodeEntities: true }, callbacks);
+  tokenizer.write(html);
+  tokenizer.end();
+}
