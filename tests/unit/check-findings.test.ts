@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkText } from '../../lib/check/engine';
-import { format2021 } from '../../lib/format';
+import { format2019, format2021 } from '../../lib/format';
 import { asTabs, generate, key, report } from '../support/report';
 
 /**
@@ -40,6 +40,9 @@ describe('sum-mismatch', () => {
 describe('cell-invalid', () => {
   /** The requests table's 自然人 column of 一、本年新收 written as `raw`. */
   const withCell = (raw: string) => (t: string) => t.replace(/(\n一、本年新收[^\t]*\t)\d+/, `$1${raw}`);
+  /** The `n`th number (from 1) of the table row labelled `label` written as `raw`. */
+  const inRow = (label: string, n: number, raw: string) => (t: string) =>
+    t.replace(new RegExp(`(\\n${label}(?:\\t\\d+){${n - 1}}\\t)\\d+`), `$1${raw}`);
 
   it('text where a count belongs is named in its own cell, with what to write instead', () => {
     const t = text(base(), withCell('abc'));
@@ -53,6 +56,32 @@ describe('cell-invalid', () => {
   it('a Chinese numeral is read as its value, with a note to write digits', () => {
     const [f] = of('cell-invalid', text(base(), withCell('十三')));
     expect(f!.message).toContain('写的是“十三”，已按 13 计算，请改用阿拉伯数字 13');
+  });
+
+  it('says what the column takes: a number of 万元 for 收费金额, a signed integer for 本年增/减', () => {
+    const fees = text(base(), inRow('行政事业性收费', 1, 'abc'));
+    const [f, ...rest] = of('cell-invalid', fees);
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ table: 'active', row: 'fees', column: 'amount' });
+    expect(f!.message).toBe(
+      '「主动公开政府信息情况」表「行政事业性收费」行「本年收费金额（单位：万元）」列“abc”不是有效的数字，应填数字（没有数据请填 0，不适用填“—”）。',
+    );
+    const t2019 = report(format2019, 2020, generate(format2019, 21), asTabs);
+    const change = inRow('行政许可', 2, 'abc')(t2019);
+    const [g] = of('cell-invalid', change, 2020);
+    expect(g).toMatchObject({ table: 'active', row: 'licensing', column: 'change' });
+    expect(g!.message).toContain('“abc”不是有效的数字，应填整数（');
+  });
+
+  it('a table not read as one (under half its row labels found) is not judged cell by cell', () => {
+    const t = text(base(), (s) =>
+      withCell('abc')(
+        s.replace(/\n(（[一二三四五六七]）|[1-8]\.)[^\t\n]+(?=\t)/g, (_, n: string) => `\n${n}未列明的情形`),
+      ),
+    );
+    const read = checkText(t, { year: YEAR });
+    expect(read.tables.find((x) => x.table === 'requests')!.status).toBe('unrecognized');
+    expect(of('cell-invalid', t)).toEqual([]);
   });
 
   it('more than five in one table are one finding listing them all; five are five', () => {
@@ -104,6 +133,38 @@ describe('year-mismatch', () => {
     }
   });
 
+  it('a sentence opens after 。；！？ or a line break, indented or not; 年 may follow a space, and 年度 is a year too', () => {
+    for (const [before, sentence] of [
+      ['工作有序推进；', `${YEAR - 1}年，我县继续推进政务公开工作。`],
+      ['成效明显！', `${YEAR - 1}年，我县继续推进政务公开工作。`],
+      ['\n\u3000\u3000', `${YEAR - 1}年，我县继续推进政务公开工作。`],
+      ['工作有序推进。 ', `${YEAR - 1} 年，我县继续推进政务公开工作。`],
+      ['', `${YEAR - 2}年度，我县继续推进政务公开工作。`],
+    ]) {
+      const t = text(base(), inPart1(`${before}${sentence}`));
+      const f = of('year-mismatch', t);
+      expect(f, before + sentence).toHaveLength(1);
+      expect(t.slice(f[0]!.start, f[0]!.end)).toBe(sentence);
+    }
+  });
+
+  it('a comparison word later in the sentence, after its first comma, does not excuse the year', () => {
+    const t = text(base(), inPart1(`${YEAR - 1}年，我县申请数量较往年有所增加。`));
+    expect(of('year-mismatch', t).map((f) => f.actual)).toEqual([YEAR - 1]);
+  });
+
+  it('the quote ends at the line break, or after 30 characters when the sentence runs on', () => {
+    const line = `${YEAR - 1}年我县继续推进政务公开工作`;
+    const t = text(base(), inPart1(`${line}\n其他说明。`));
+    const [f] = of('year-mismatch', t);
+    expect(t.slice(f!.start, f!.end)).toBe(`${line}\n`);
+    expect(f!.message).toContain(`“${line}”`);
+    const long = `${YEAR - 1}年我县继续推进政务公开工作并持续加强政策解读和回应关切不断提升政务公开的质量和实效`;
+    const u = text(base(), inPart1(`${long}。`));
+    const [g] = of('year-mismatch', u);
+    expect(u.slice(g!.start, g!.end)).toBe(long.slice(0, 30));
+  });
+
   it('not the report year, a later year, more than three years back, nor a comparison', () => {
     for (const sentence of [
       `${YEAR}年，我县继续推进政务公开工作。`,
@@ -112,6 +173,7 @@ describe('year-mismatch', () => {
       `${YEAR - 1}年以来，我县持续推进政务公开工作。`,
       `${YEAR - 2}年相比，申请数量有所增加。`,
       `本年度与${YEAR - 1}年相比，申请数量有所增加。`,
+      `我县于${YEAR - 1}年建成的政务公开专区继续运行。`,
     ])
       expect(of('year-mismatch', text(base(), inPart1(sentence)))).toEqual([]);
   });

@@ -85,6 +85,44 @@ describe('a labelled table written in full', () => {
   });
 });
 
+describe('a grid copied with empty fields around its numbers', () => {
+  /**
+   * The 2021 requests table as Word copies a grid whose labels span two columns: an empty field after
+   * each label and a tab at each row's end. `blank` rows leave their cell of `column` empty.
+   */
+  function grid(v: Map<string, number>, blank: Set<string>, column: string) {
+    const def = table(format2021, 'requests');
+    const columns = def.sections[0]!.columns;
+    const lines = [def.title, ['', '', ...columns.map((c) => c.label)].join('\t')];
+    for (const r of def.sections[0]!.rows) {
+      if (r.group) lines.push(r.label);
+      else {
+        const cells = columns.map((c) => (blank.has(r.id) && c.id === column ? '' : String(v.get(key(r.id, c.id)))));
+        lines.push(`${r.label}\t\t${cells.join('\t')}\t`);
+      }
+    }
+    return lines.join('\n');
+  }
+  const v = values(format2021, 8).get('requests')!;
+
+  it('a row’s own blank last cell stays in its column: the empty fields every row has are dropped first', () => {
+    const t = read(format2021, 'requests', grid(v, new Set(['granted', 'carryover']), 'total'));
+    expect(t.status).toBe('ok');
+    for (const c of t.cells) {
+      if ((c.row === 'granted' || c.row === 'carryover') && c.column === 'total') expect(c.status).toBe('blank');
+      else expect([c.row, c.column, c.value]).toEqual([c.row, c.column, v.get(key(c.row, c.column))]);
+    }
+  });
+
+  it('a row’s own blank first cell stays in its column too', () => {
+    const t = read(format2021, 'requests', grid(v, new Set(['granted']), 'natural'));
+    for (const c of t.cells) {
+      if (c.row === 'granted' && c.column === 'natural') expect(c.status).toBe('blank');
+      else expect([c.row, c.column, c.value]).toEqual([c.row, c.column, v.get(key(c.row, c.column))]);
+    }
+  });
+});
+
 describe('when the reader gives up', () => {
   const def = table(format2021, 'requests');
   const rows = numberRows(def);

@@ -203,6 +203,36 @@ describe('text-table-mismatch: the message says what the figure counted', () => 
   });
 });
 
+describe('text-table-mismatch: money at the precision written', () => {
+  const withFees = (amount: number) => {
+    const tables = structuredClone(t2021);
+    tables.get('active')!.set(key('fees', 'amount'), amount);
+    return tables;
+  };
+
+  it.each([
+    ['行政事业性收费7730.28万元。', 0],
+    ['行政事业性收费7730.3万元。', 0],
+    ['行政事业性收费7730万元。', 0],
+    ['行政事业性收费7730.2万元。', 1],
+    ['行政事业性收费7730.26万元。', 1],
+  ])('the cell holds 7730.28: %s', (sentence, n) => {
+    const found = mismatches(sentence, { tables: withFees(7730.28) });
+    expect(found).toHaveLength(n);
+    if (n) expect(found[0]).toMatchObject({ row: 'fees', column: 'amount', expected: 7730.28 });
+  });
+
+  it('an amount in 元 is held against the 万元 cell: 70000元 is 7万元, 70100元 is not', () => {
+    expect(mismatches('全年收取行政事业性收费70000元。', { tables: withFees(7) })).toEqual([]);
+    const [f, ...rest] = mismatches('全年收取行政事业性收费70100元。', { tables: withFees(7) });
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ row: 'fees', column: 'amount', expected: 7, actual: 70100 });
+    expect(f!.message).toBe(
+      '正文：行政事业性收费70100元；表二「行政事业性收费」行「本年收费金额（单位：万元）」列：7万元。',
+    );
+  });
+});
+
 describe('text-table-mismatch: 占X%', () => {
   const tables = structuredClone(t2021);
   tables.get('requests')!.set(key('new', 'total'), 59);
@@ -217,6 +247,23 @@ describe('text-table-mismatch: 占X%', () => {
     const found = mismatches(sentence, { tables });
     expect(found).toHaveLength(n);
     if (n) expect(found[0]!.message).toMatch(/按收到政府信息公开申请59计算应为33\.9%/);
+  });
+});
+
+describe('text-table-mismatch: 占X% of a whole the sentence states', () => {
+  const tables = structuredClone(t2021);
+  tables.get('requests')!.set(key('new', 'total'), 59);
+  tables.get('requests')!.set(key('new', 'natural'), 20);
+  const shares = (sentence: string) => mismatches(sentence, { tables }).filter((x) => x.message.includes('计算应为'));
+
+  it('a share of the stated whole (20 of 60) or of the table’s (20 of 59) is right; the stated whole is named first', () => {
+    const stated = mismatches('共收到政府信息公开申请60件，其中自然人20件，占33.3%。', { tables });
+    expect(stated.map((x) => [x.row, x.column, x.expected, x.actual])).toEqual([['new', 'total', 59, 60]]);
+    expect(shares('共收到政府信息公开申请60件，其中自然人20件，占33.9%。')).toEqual([]);
+    const [wrong, ...rest] = shares('共收到政府信息公开申请60件，其中自然人20件，占50%。');
+    expect(rest).toEqual([]);
+    expect(wrong).toMatchObject({ row: 'new', column: 'natural', expected: 33, actual: 50 });
+    expect(wrong!.message).toBe('正文：自然人20件，占50%；按收到政府信息公开申请60计算应为33%。');
   });
 });
 
@@ -273,6 +320,7 @@ const negative: { why: string; text: string; unit?: string }[] = [
   { why: '累计', text: '累计公开规范性文件97件。' },
   { why: 'a share of an unclaimed figure', text: '发布政策解读97条，占全部信息的9.9%。' },
   { why: '人次', text: '接待申请人97人次。' },
+  { why: 'a count with decimals is no count', text: '全年作出行政处罚决定9.7件。' },
   { why: 'an ordinal', text: '第97件申请已答复。' },
   { why: 'a deadline in days', text: '申请行政复议的期限为60日。' },
   { why: 'a phone number', text: '电话：0517-87222589。' },
