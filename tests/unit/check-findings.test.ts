@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checks } from '../../lib/check/checks';
 import { checkText } from '../../lib/check/engine';
 import { format2019, format2021 } from '../../lib/format';
 import { asTabs, generate, key, report } from '../support/report';
@@ -102,6 +103,16 @@ describe('cell-invalid', () => {
     expect(six[0]!.cells).toHaveLength(6);
     expect(six[0]!.message).toContain('有 6 格不是有效的数字（如“abc”）');
     expect(six[0]!.row).toBeUndefined();
+    // the finding sits on the first of them, and lists each by its cell and place
+    const t6 = text(base(), words(6));
+    const [group] = of('cell-invalid', t6);
+    expect(t6.slice(group!.start, group!.end)).toBe('abc');
+    expect(group!.start).toBe(group!.cells![0]!.start);
+    expect(new Set(group!.cells!.map((c) => c.row)).size).toBe(6);
+    for (const c of group!.cells!) {
+      expect(c.column).toBe('natural');
+      expect(t6.slice(c.start, c.end)).toBe('abc');
+    }
     const five = of('cell-invalid', text(base(), words(5)));
     expect(five).toHaveLength(5);
     expect(five.every((f) => f.row !== undefined && f.cells === undefined)).toBe(true);
@@ -119,6 +130,12 @@ describe('part-missing', () => {
   it('a complete report has none', () => {
     expect(of('part-missing', text())).toEqual([]);
   });
+
+  it('a report before 2019 is not held to the six parts', () => {
+    const t = text(base(), (s) => s.replace(/五、存在的主要问题及改进情况\n本部分的说明文字。\n/, ''));
+    expect(of('part-missing', t, 2018)).toEqual([]);
+    expect(of('part-missing', t, YEAR)).toHaveLength(1);
+  });
 });
 
 describe('year-mismatch', () => {
@@ -127,7 +144,7 @@ describe('year-mismatch', () => {
       const t = text(base(), inPart1(`${y}年，我县继续推进政务公开工作。`));
       const f = of('year-mismatch', t);
       expect(f).toHaveLength(1);
-      expect(f[0]).toMatchObject({ actual: y, expected: YEAR });
+      expect(f[0]).toMatchObject({ actual: y, expected: YEAR, severity: 'warning' });
       expect(t.slice(f[0]!.start, f[0]!.end)).toBe(`${y}年，我县继续推进政务公开工作。`);
       expect(f[0]!.message).toContain(`这是${YEAR}年度的报告，但这句话写的是${y}年`);
     }
@@ -178,6 +195,20 @@ describe('year-mismatch', () => {
       expect(of('year-mismatch', text(base(), inPart1(sentence)))).toEqual([]);
   });
 
+  it('a comparison word counts only in the first clause after the year, up to 14 characters on', () => {
+    const flagged = (sentences: string) => of('year-mismatch', text(base(), inPart1(sentences))).map((f) => f.actual);
+    // the sentence before, though it ends in 提前 (前) or holds a comma, is not this sentence's clause
+    expect(flagged(`各项工作均较往年提前。${YEAR - 1}年，我县继续推进政务公开工作。`)).toEqual([YEAR - 1]);
+    expect(flagged(`本年度，我县持续推进政务公开。${YEAR - 1}年以来，申请数量逐年增加。`)).toEqual([]);
+    expect(flagged(`${YEAR - 1}年全年申请数量同比增长。`)).toEqual([]);
+  });
+
+  it('a title that opens with its year is not a sentence of the text', () => {
+    const t = text(base()).replace(`某县人民政府${YEAR}年`, `${YEAR - 1}年某县人民政府`);
+    expect(t.startsWith(`${YEAR - 1}年某县人民政府`)).toBe(true);
+    expect(of('year-mismatch', t, YEAR)).toEqual([]);
+  });
+
   it('a year inside the title is not a slip', () => {
     const t = text(base(), (s) => s.replace(`某县人民政府${YEAR}年`, `某县人民政府${YEAR - 1}年`));
     expect(of('year-mismatch', t, YEAR).filter((f) => f.start! < t.indexOf('\n'))).toEqual([]);
@@ -201,5 +232,22 @@ describe('year-mismatch', () => {
   it('nothing when the report year is unknown', () => {
     const t = '关于政务公开的说明\n2020年，我县继续推进政务公开工作。';
     expect(of('year-mismatch', t, undefined)).toEqual([]);
+  });
+});
+
+describe('the checks as the options page and the CLI list them', () => {
+  it('each says in Chinese what it looks for, each in its own words', () => {
+    const described = checks.map((c) => c.description);
+    for (const d of described) expect(d).toMatch(/^[\u4e00-\u9fff0-9A-Z].*[\u4e00-\u9fff）)]$/u);
+    expect(new Set(described).size).toBe(checks.length);
+  });
+
+  it('without the report year, the checks that need it are named as not run; the table checks run', () => {
+    const t = text(base(), inPart1(`本年度未收到政府信息公开申请。`)).replace(`某县人民政府${YEAR}年`, '某县人民政府');
+    const r = checkText(t, {});
+    expect(r.year).toBeNull();
+    for (const code of ['part-missing', 'year-mismatch', 'text-table-mismatch'])
+      expect(r.progress.unchecked).toContain(code);
+    for (const code of ['sum-mismatch', 'cell-invalid']) expect(r.progress.unchecked).not.toContain(code);
   });
 });

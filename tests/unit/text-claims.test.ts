@@ -203,6 +203,196 @@ describe('text-table-mismatch: the message says what the figure counted', () => 
   });
 });
 
+describe('text-table-mismatch: the finding names the cells as the table labels them', () => {
+  // The generated tables (seed 11): 予以公开 31, 部分公开 15, 本年新收 557 (自然人 90), 行政复议 8,
+  // 行政诉讼 21 + 17 (结果维持 8 + 2), 本年制发规范性文件 0.
+  it.each([
+    ['部分公开1件。', ['partial', 'total', 15, 1, '正文：部分公开1件；表三「（二）部分公开」行「总计」列：15。']],
+    [
+      '予以公开及部分公开1件。',
+      [
+        'granted',
+        'total',
+        46,
+        1,
+        '正文：予以公开及部分公开1件；表三「（一）予以公开」与「（二）部分公开」行「总计」列：46。',
+      ],
+    ],
+    [
+      '共收到政府信息公开申请557件，其中自然人90件、法人或其他组织1件。',
+      [
+        'new',
+        'business',
+        467,
+        1,
+        '正文：法人或其他组织1件；表三「一、本年新收政府信息公开申请数量」行「法人或其他组织」各列之和：467。',
+      ],
+    ],
+    [
+      '因政府信息公开被申请行政复议1件。',
+      ['count', 'review.total', 8, 1, '正文：行政复议1件；表四「行政复议·总计」列：8。'],
+    ],
+    [
+      '政府信息公开行政诉讼38件，其中结果维持9件。',
+      [
+        'count',
+        'direct.upheld',
+        10,
+        9,
+        '正文：结果维持9件；表四「行政诉讼·未经复议直接起诉·结果维持」与「行政诉讼·复议后起诉·结果维持」列：10。',
+      ],
+    ],
+    [
+      '本年度制发行政规范性文件1件。',
+      ['normative', 'issued', 0, 1, '正文：制发行政规范性文件1件；表二「行政规范性文件」行「本年制发件数」列：0。'],
+    ],
+    [
+      '因政府信息公开被申请行政复议1,234件。',
+      ['count', 'review.total', 8, 1234, '正文：行政复议1,234件；表四「行政复议·总计」列：8。'],
+    ],
+  ] as const)('%s', (sentence, [row, column, expected, actual, message]) => {
+    const found = mismatches(sentence);
+    expect(found.map((x) => [x.row, x.column, x.expected, x.actual, x.message, x.marked])).toEqual([
+      [row, column, expected, actual, message, sentence],
+    ]);
+    expect(found[0]).toMatchObject({
+      table: message.includes('表二') ? 'active' : message.includes('表三') ? 'requests' : 'review',
+      severity: 'warning',
+    });
+  });
+
+  it('a figure written with thousands separators agrees with its cell', () => {
+    const tables = structuredClone(t2021);
+    tables.get('review')!.set(key('count', 'review.total'), 1234);
+    expect(mismatches('因政府信息公开被申请行政复议1,234件。', { tables })).toEqual([]);
+  });
+
+  it.each(['件', '起', '宗', '次', '个', '条', '份'])('a count in %s is a count', (unit) => {
+    const [f, ...rest] = mismatches(`因政府信息公开被申请行政复议9${unit}。`);
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ column: 'review.total', expected: 8, actual: 9 });
+  });
+});
+
+describe('text-table-mismatch: a heading line starts a sentence', () => {
+  /** The comparison of the line before would excuse the figure if the heading did not cut the sentence. */
+  const around = (line: string) => `申请数量较上年有所增加\n${line}\n共收到政府信息公开申请5件。`;
+
+  it.each([
+    '（二）依申请公开情况',
+    '二、依申请公开情况',
+    '2、依申请公开情况',
+    '2.依申请公开情况',
+    '\u3000\u3000(二)依申请公开情况',
+  ])('after %s the figure is its own sentence', (heading) => {
+    expect(mismatches(around(heading)).map((x) => [x.row, x.actual, x.marked])).toEqual([
+      ['new', 5, '共收到政府信息公开申请5件。'],
+    ]);
+  });
+
+  it('a line that starts with a decimal (3.5%) is no heading, nor is a plain line break a cut', () => {
+    expect(mismatches(around('3.5%的申请来自网上'))).toEqual([]);
+    expect(mismatches('申请数量较上年有所增加\n共收到政府信息公开申请5件。')).toEqual([]);
+  });
+});
+
+describe('text-table-mismatch: findings in text order, each on its own sentence', () => {
+  it('a 未发生 phrase before a figure: both, in the order of the text, each marking its sentence', () => {
+    const text = '未发生因政府信息公开申请行政复议的情况。本年度未收到政府信息公开申请。共收到政府信息公开申请5件。';
+    expect(mismatches(text).map((x) => [x.row, x.column, x.expected, x.actual, x.message, x.marked])).toEqual([
+      [
+        'count',
+        'review.total',
+        8,
+        0,
+        '正文：未发生行政复议（“未发生因政府信息公开申请行政复议”）；表四「行政复议·总计」列：8。',
+        '未发生因政府信息公开申请行政复议的情况。',
+      ],
+      [
+        'new',
+        'total',
+        557,
+        0,
+        '正文：未收到政府信息公开申请（“未收到政府信息公开申请”）；表三「一、本年新收政府信息公开申请数量」行「总计」列：557。',
+        '本年度未收到政府信息公开申请。',
+      ],
+      [
+        'new',
+        'total',
+        557,
+        5,
+        '正文：收到政府信息公开申请5件；表三「一、本年新收政府信息公开申请数量」行「总计」列：557。',
+        '共收到政府信息公开申请5件。',
+      ],
+    ]);
+  });
+
+  it('a figure that opens its sentence (32件予以公开) belongs to that sentence, not the one before', () => {
+    const found = mismatches('本年度共收到政府信息公开申请557件。32件予以公开。');
+    expect(found.map((x) => [x.row, x.expected, x.actual, x.marked])).toEqual([['granted', 31, 32, '32件予以公开。']]);
+  });
+
+  it('one finding per sentence and cell; two cells in one sentence are two', () => {
+    const twice = mismatches('本年度新收政府信息公开申请5件，均已受理，受理申请5件。');
+    expect(twice.map((x) => [x.row, x.actual])).toEqual([['new', 5]]);
+    const both = mismatches('未发生因政府信息公开申请行政复议的情况，本年度未收到政府信息公开申请。');
+    expect(both.map((x) => [x.column, x.marked])).toEqual([
+      ['review.total', '未发生因政府信息公开申请行政复议的情况，本年度未收到政府信息公开申请。'],
+      ['total', '未发生因政府信息公开申请行政复议的情况，本年度未收到政府信息公开申请。'],
+    ]);
+  });
+
+  it('a year or a scope word of the sentence before does not reach into this one; the report’s own year is its own', () => {
+    expect(mismatches('2022年的工作已经总结。共收到政府信息公开申请5件。').map((x) => x.actual)).toEqual([5]);
+    expect(mismatches('各部门的工作已经总结。共收到政府信息公开申请5件。').map((x) => x.actual)).toEqual([5]);
+    expect(mismatches('2023年共收到政府信息公开申请5件。').map((x) => x.actual)).toEqual([5]);
+  });
+
+  it('a comparison in an earlier clause does not excuse 未收到; the units below or another year do', () => {
+    expect(mismatches('与上年相比，本年度未收到政府信息公开申请。').map((x) => x.row)).toEqual(['new']);
+    expect(mismatches('各部门均未收到政府信息公开申请。')).toEqual([]);
+    expect(mismatches('2022年未收到政府信息公开申请。')).toEqual([]);
+  });
+});
+
+describe('text-table-mismatch: whose figure it is', () => {
+  it('全县 in a county’s own report, 全街道 in a 街道办事处’s, is its own figure', () => {
+    expect(mismatches('全县共收到政府信息公开申请5件。').map((x) => [x.row, x.actual])).toEqual([['new', 5]]);
+    const street = mismatches('全街道共收到政府信息公开申请5件。', { unit: '某街道办事处' });
+    expect(street.map((x) => [x.row, x.actual])).toEqual([['new', 5]]);
+  });
+
+  it('the cells of a table written with units (7件) are not figures of the text', () => {
+    const text = report(format2021, 2023, t2021, asTabs).replace(
+      /\n((?:（[一二三四五六七]）|[一二三四]、)[^\t\n]*)((?:\t\d+)+)/g,
+      (_, label: string, cells: string) => `\n${label}${cells.replace(/\d+/g, '$&件')}`,
+    );
+    const r = checkText(text, { year: 2023 });
+    expect(r.tables.find((t) => t.table === 'requests')!.status).toBe('ok');
+    expect(r.text).toContain('（一）予以公开\t7件');
+    expect(r.findings.filter((x) => x.code === 'text-table-mismatch')).toEqual([]);
+  });
+
+  it('a report with no table read has nothing to hold its figures against', () => {
+    const text = report(format2021, 2023, t2021, () => '（表格见附件）').replace(
+      '一、总体情况\n本部分的说明文字。',
+      '一、总体情况\n共收到政府信息公开申请5件。本年度未收到政府信息公开申请。',
+    );
+    const r = checkText(text, { year: 2023 });
+    expect(r.tables.every((t) => t.status === 'missing')).toBe(true);
+    expect(r.findings.filter((x) => x.code === 'text-table-mismatch')).toEqual([]);
+  });
+});
+
+describe('text-table-mismatch: topic words', () => {
+  it('复议后起诉 is one topic (not 复议 then 起诉): 结果维持 after it counts the 复议后起诉 group only', () => {
+    const found = mismatches('复议后起诉的案件中，结果维持3件。');
+    expect(found.map((x) => [x.column, x.expected, x.actual, x.message])).toEqual([
+      ['after.upheld', 2, 3, '正文：结果维持3件；表四「行政诉讼·复议后起诉·结果维持」列：2。'],
+    ]);
+  });
+});
+
 describe('text-table-mismatch: money at the precision written', () => {
   const withFees = (amount: number) => {
     const tables = structuredClone(t2021);
@@ -247,6 +437,33 @@ describe('text-table-mismatch: 占X%', () => {
     const found = mismatches(sentence, { tables });
     expect(found).toHaveLength(n);
     if (n) expect(found[0]!.message).toMatch(/按收到政府信息公开申请59计算应为33\.9%/);
+  });
+});
+
+describe('text-table-mismatch: 占X% as it is written', () => {
+  const tables = structuredClone(t2021);
+  const v = tables.get('requests')!;
+  v.set(key('new', 'total'), 59);
+  v.set(key('new', 'natural'), 20);
+  v.set(key('new', 'business'), 39);
+  for (const c of ['research', 'nonprofit', 'legal', 'otherOrg']) v.set(key('new', c), 0);
+
+  it.each([
+    '共收到政府信息公开申请59件，其中自然人20件占43.9%。',
+    '共收到政府信息公开申请59件，其中自然人20件，占全部申请的43.9%。',
+    '共收到政府信息公开申请59件，其中自然人20件（占43.9%）。',
+    '共收到政府信息公开申请59件，其中自然人20件，占40%。',
+    '共收到政府信息公开申请59件，其中自然人20件，占43.90%。',
+  ])('a wrong share: %s', (sentence) => {
+    const found = mismatches(sentence, { tables });
+    expect(found.map((x) => [x.row, x.column, x.actual])).toEqual([
+      ['new', 'natural', Number(/占[^0-9]*([\d.]+)%/.exec(sentence)![1])],
+    ]);
+  });
+
+  it('a share that follows a later figure is that figure’s, not the one before it', () => {
+    const sentence = '共收到政府信息公开申请59件，其中自然人20件、法人或其他组织39件，占66.1%。';
+    expect(mismatches(sentence, { tables })).toEqual([]);
   });
 });
 

@@ -26,9 +26,10 @@ export default defineCheck({
         continue;
       }
       for (const c of invalid) {
-        const col = t.def.sections.flatMap((s) => s.columns).find((x) => x.id === c.column);
-        const want = col?.money ? '数字' : col?.signed ? '整数' : '非负整数';
-        const chinese = chineseNumber(compactLabel(c.raw).replace(/(?:件|个|条|项|次|万元|元)$/, ''));
+        const col = t.def.sections.flatMap((s) => s.columns).find((x) => x.id === c.column)!;
+        const want = col.money ? '数字' : col.signed ? '整数' : '非负整数';
+        // A numeral with a unit after it (十三件) is read as text, not as a cell: no unit to drop here.
+        const chinese = chineseNumber(compactLabel(c.raw));
         const where = `「${t.def.title}」表「${rowLabel(t.def, c.row)}」行「${columnLabel(t.def, c.column)}」列`;
         out.push({
           table: t.id,
