@@ -163,12 +163,31 @@ describe('when the reader gives up', () => {
   it('no start marker at all: missing; a marker and no row label after it: unrecognized at the marker', () => {
     expect(read(format2021, 'requests', '本年度没有统计表。').status).toBe('missing');
     expect(read(format2021, 'requests', '本年度没有统计表。').cells).toEqual([]);
+    expect(read(format2021, 'requests', '本年度没有统计表。').absent).toEqual([]);
     const active = table(format2021, 'active');
     const startKey = active.start?.[0] ?? rowKeys(numberRows(active)[0]!.row)[0]!;
     const text = `正文。${startKey}\n${'无关文字。'.repeat(200)}`;
     const t = read(format2021, 'active', text);
     expect(t.status).toBe('unrecognized');
     expect(t.start).toBe(text.indexOf(startKey));
+  });
+
+  it('table 二 of 2021 with exactly half its six row labels is read; with two it is not', () => {
+    const active = table(format2021, 'active');
+    const v2 = values(format2021, 9).get('active')!;
+    const unlabel = (ids: string[]) =>
+      asTabs(active, v2)
+        .split('\n')
+        .map((l) => {
+          const r = numberRows(active).find((x) => l.startsWith(`${x.row.label}\t`));
+          return r && ids.includes(r.row.id) ? `未列明\t${l.split('\t').slice(1).join('\t')}` : l;
+        })
+        .join('\n');
+    expect(numberRows(active)).toHaveLength(6);
+    const half = read(format2021, 'active', unlabel(['penalty', 'enforcement', 'fees']));
+    expect([half.found.size, half.status]).toEqual([3, 'ok']);
+    const two = read(format2021, 'active', unlabel(['licensing', 'penalty', 'enforcement', 'fees']));
+    expect([two.found.size, two.status]).toEqual([2, 'unrecognized']);
   });
 
   it('reads only between from and to', () => {
@@ -206,6 +225,35 @@ describe('table 四 (行政复议、行政诉讼): one row of numbers under its 
     expect(filled.cells.map((c) => c.value)).toEqual(Array.from({ length: n }, (_, i) => i));
   });
 
+  it('starts at the 行政复议 above its header words, unless that is far (300 characters) away', () => {
+    const v = values(format2021, 4).get('review')!;
+    const body = asTabs(def, v).split('\n').slice(1).join('\n');
+    expect(read(format2021, 'review', body).start).toBe(body.indexOf('结果维持'));
+    const far = `关于行政复议的说明。${'这是与统计表无关的说明文字。'.repeat(30)}\n${body}`;
+    const t = read(format2021, 'review', far);
+    expect(t.start).toBe(far.indexOf('结果维持'));
+    expect(asValues(t.cells)).toEqual(v);
+  });
+
+  it('the first full row of numbers is the table’s; a longer row further on (another table’s) is not taken', () => {
+    const header = asTabs(def, new Map()).split('\n').slice(0, -1).join('\n');
+    const row = Array.from({ length: n }, (_, i) => String(i + 1)).join('\t');
+    const next = Array.from({ length: n + 1 }, () => '9').join('\t');
+    const t = read(format2021, 'review', `${header}\n${row}\n说明\n${next}\n结束。`);
+    expect(t.cells.map((c) => c.value)).toEqual(Array.from({ length: n }, (_, i) => i + 1));
+  });
+
+  it('short rows only: the longest is read (unrecognized, scored by its length); no number at all: unrecognized', () => {
+    const header = asTabs(def, new Map()).split('\n').slice(0, -1).join('\n');
+    const t = read(format2021, 'review', `${header}\n1\t2\n说明\n3\t4\t5\n说明\n6\n结束。`);
+    expect(t.status).toBe('unrecognized');
+    expect(t.score).toBe(3);
+    expect(t.cells.slice(0, 3).map((c) => c.value)).toEqual([3, 4, 5]);
+    const none = read(format2021, 'review', `${header}\n说明文字，没有数字。`);
+    expect([none.status, none.cells]).toEqual(['unrecognized', []]);
+    expect(none.start).toBe(header.indexOf('行政复议'));
+  });
+
   it('too few numbers: unrecognized; no header words: missing', () => {
     const header = asTabs(def, new Map()).split('\n').slice(0, -1).join('\n');
     expect(read(format2021, 'review', `${header}\n1\t2\t3\n结束。`).status).toBe('unrecognized');
@@ -240,6 +288,15 @@ describe('choosing the format of each table', () => {
       expect(readTables(doc, [format2019, format2021], null).get(id)!.format.id).toBe('2019');
       expect(readTables(doc, [format2021, format2019], null).get(id)!.format.id).toBe('2021');
     }
+  });
+
+  it('table 四 is read when table 三 is missing', () => {
+    const t21 = values(format2021, 6);
+    const review = asTabs(table(format2021, 'review'), t21.get('review')!);
+    const read = readTables(docFromText(`统计表三见附件。\n${review}`), [format2021], format2021);
+    expect(read.get('requests')!.status).toBe('missing');
+    expect(read.get('review')!.status).toBe('ok');
+    expect(asValues(read.get('review')!.cells)).toEqual(t21.get('review')!);
   });
 
   it('table 四 is looked for after table 三, not in a sentence before it', () => {
