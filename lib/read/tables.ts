@@ -117,19 +117,6 @@ function cellsOf(rowId: string, columns: readonly ColumnDef[], values: (Token | 
   });
 }
 
-const tokenCache = new WeakMap<Doc, Map<number, { end: number; tokens: Token[] }>>();
-
-/** A table region's tokens; every format reads the same region, so it is cut once per document. */
-function tokensOf(doc: Doc, from: number, to: number): Token[] {
-  let cache = tokenCache.get(doc);
-  if (!cache) tokenCache.set(doc, (cache = new Map()));
-  const hit = cache.get(from);
-  if (hit && hit.end >= to) return hit.end === to ? hit.tokens : hit.tokens.filter((t) => t.end <= to);
-  const tokens = tokenize(doc.text, from, to);
-  cache.set(from, { end: to, tokens });
-  return tokens;
-}
-
 /** The token holding flat offset `at`, or the first after it. */
 function tokenAt(tokens: readonly Token[], at: number): number {
   let lo = 0;
@@ -211,7 +198,7 @@ function cellsOfLabelled({ doc, def, format, rows, cStart, cEnd, anchors, score 
   const lastFlat = flatAt(c, anchors[anchors.length - 1]!.end);
   const flatStart = flatAt(c, cStart);
   const flatEnd = Math.min(flatAt(c, cEnd), lastFlat + 600);
-  const tokens = tokensOf(doc, flatStart, flatEnd);
+  const tokens = tokenize(doc.text, flatStart, flatEnd);
   const labelTokens = anchors.map((a) => tokenAt(tokens, flatAt(c, a.end - 1)));
 
   const collected = anchors.map((a, i) => {
