@@ -116,6 +116,14 @@ const positive: { shape: string; text: string; format?: FormatDef }[] = [
     text: '政府信息公开行政诉讼{review|count|direct.total+review|count|after.total}件，其中结果维持{!review|count|direct.upheld+review|count|after.upheld}件。',
   },
   { shape: '复议后起诉', text: '复议后起诉{!review|count|after.total}件。' },
+  {
+    shape: '行政复议和行政诉讼 (a sum whose members name their own topics)',
+    text: '本年度发生政府信息公开行政复议和行政诉讼{!review|count|review.total+review|count|direct.total+review|count|after.total}件。',
+  },
+  {
+    shape: '直接起诉和复议后起诉 (a sum whose members name their own topics)',
+    text: '政府信息公开行政诉讼中，直接起诉和复议后起诉共{!review|count|direct.total+review|count|after.total}件。',
+  },
   { shape: '2019 新制作', format: format2019, text: '本年新制作规范性文件{!active|normative|made}件。' },
   {
     shape: '2019 新公开',

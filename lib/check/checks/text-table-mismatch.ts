@@ -315,6 +315,13 @@ function bestFigure(
   return best;
 }
 
+/** The topic of the last topic word in a piece of text. */
+function lastTopic(k: Compiled, text: string): string | undefined {
+  let last: string | undefined;
+  for (const m of text.matchAll(k.topics)) last = m[0];
+  return last === undefined ? undefined : k.topicOf.get(last);
+}
+
 /** A sum: 予以公开及部分公开N件, 行政复议和行政诉讼N件 (up to four members of one table). */
 function sumMembers(k: Compiled, best: Figure, prefix: string, topic: string | undefined) {
   const parts = [best];
@@ -322,10 +329,12 @@ function sumMembers(k: Compiled, best: Figure, prefix: string, topic: string | u
     const j = k.conjunction.exec(prefix);
     if (!j) break;
     const before = prefix.slice(0, j.index);
+    // A member is of the topic its own words name (行政复议 in 行政复议和行政诉讼N件), else of the number's.
+    const own = lastTopic(k, before) ?? topic;
     let member: { f: Figure; at: number } | undefined;
     for (const f of k.figures) {
       if (f.table !== best.table || f.def.follows || !f.bare || parts.includes(f)) continue;
-      if (f.def.topics && !(topic && f.def.topics.includes(topic))) continue;
+      if (f.def.topics && !(own && f.def.topics.includes(own))) continue;
       const b = f.bare.exec(before);
       if (b && (!member || b.index < member.at)) member = { f, at: b.index };
     }
