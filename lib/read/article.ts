@@ -1,3 +1,5 @@
+import { firstIndex } from './search';
+
 /**
  * Published pages wrap the report in site chrome (navigation, 繁體版, 无障碍, footers with 备案号).
  * The article is the container CMSs are known to use, else the smallest element that still holds
@@ -87,14 +89,7 @@ export class TextSpans extends Spans {
 
 /** The first match whose start (side 0) or end (side 1, exclusive: the first ending after `at`) is at or after `at`. */
 function firstAtOrAfter(matches: readonly [number, number][], at: number, side: 0 | 1): number {
-  let lo = 0;
-  let hi = matches.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (side === 0 ? matches[mid]![0] < at : matches[mid]![1] <= at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstIndex(matches.length, (i) => (side === 0 ? matches[i]![0] >= at : matches[i]![1] > at));
 }
 
 /** Where a pattern matches in the text, in order. */

@@ -1,5 +1,6 @@
 import type { Attachment } from './attachments';
 import { compact, type Compact } from './text';
+import { firstIndex } from './search';
 
 /**
  * One model for every input: the flat text (blocks and table rows end with '\n', table cells are
@@ -30,14 +31,7 @@ export function lineStarts(text: string): number[] {
 
 /** The compact index at or after a flat offset. */
 export function compactIndexAt(c: Compact, flat: number): number {
-  let lo = 0;
-  let hi = c.text.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (c.map[mid]! < flat) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstIndex(c.text.length, (i) => c.map[i]! >= flat);
 }
 
 /** The flat offset of a compact index (its end when it is past the last character). */

@@ -1,4 +1,5 @@
 import { IMAGE, type Doc } from './doc';
+import { firstIndex } from './search';
 import { CompactBuilder } from './text';
 
 /** What the reader skips: code, forms' own widgets, frames the page embeds. */
@@ -203,14 +204,8 @@ export function readDom(root: Node): DomDoc {
 
   const position = (flat: number, end: boolean): [Text, number] | null => {
     if (nodes.length === 0) return null;
-    let lo = 0;
-    let hi = nodes.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= flat) lo = mid;
-      else hi = mid - 1;
-    }
-    let i = lo;
+    // The last node starting at or before the offset (the first node when none does).
+    let i = Math.max(0, firstIndex(nodes.length, (k) => starts[k]! > flat) - 1);
     // An offset on a separator belongs to the next text node (start) or the previous one (end).
     if (!end && flat >= starts[i]! + nodes[i]!.data.length && i + 1 < nodes.length) i++;
     const n = nodes[i]!;
@@ -222,14 +217,8 @@ export function readDom(root: Node): DomDoc {
     doc,
     point: position,
     cellAt(flat) {
-      let lo = 0;
-      let hi = cellStarts.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (cellStarts[mid]! <= flat) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo > 0 ? cellEls[lo - 1]! : null;
+      const after = firstIndex(cellStarts.length, (i) => cellStarts[i]! > flat);
+      return after > 0 ? cellEls[after - 1]! : null;
     },
     locate(start, end) {
       const a = position(start, false);

@@ -1,5 +1,6 @@
 import { Spans } from './article';
 import { htmlEvents, remembered } from './html-events';
+import { firstIndex } from './search';
 
 /**
  * Pages on the command line get a small read-only DOM built straight from htmlparser2's events —
@@ -173,14 +174,7 @@ class LightElement extends LightNode {
 
 /** The first of `els` (in document order) that comes after the element numbered `order`. */
 function firstAfter(els: readonly LightElement[], order: number): number {
-  let lo = 0;
-  let hi = els.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (els[mid]!.order <= order) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstIndex(els.length, (i) => els[i]!.order > order);
 }
 
 class LightDocument extends LightElement {

@@ -2,6 +2,7 @@ import type { ColumnDef, FormatDef, RowDef, TableDef, TableId } from '../format/
 import { compactLabel, stripOrdinal } from './text';
 import { compactIndexAt, flatAt, type Doc } from './doc';
 import { parseCell, tokenize, type Token } from './tokens';
+import { firstIndex } from './search';
 
 export interface ReadCell {
   row: string;
@@ -119,14 +120,7 @@ function cellsOf(rowId: string, columns: readonly ColumnDef[], values: (Token | 
 
 /** The token holding flat offset `at`, or the first after it. */
 function tokenAt(tokens: readonly Token[], at: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.end <= at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstIndex(tokens.length, (i) => tokens[i]!.end > at);
 }
 
 /** A labelled table's row labels found in reading order, and how well the format's layout fits them. */

@@ -25,10 +25,6 @@ function fold(c: number): number {
 }
 
 /**
- * Builds a compact string while its source is being written, so a reader that emits the flat text
- * piece by piece (the DOM walk) folds each piece as it goes instead of passing over the text again.
- */
-/**
  * A finished builder's buffers, kept for the next one: a page is read again on every edit, and
  * allocating typed arrays (zeroed, counted as outside memory) took a tenth of a seed's check.
  * Only the map escapes, copied at its exact length.
@@ -36,6 +32,10 @@ function fold(c: number): number {
 let spare: [Uint16Array, Int32Array] | null = null;
 const SPARE_MAX = 1 << 16;
 
+/**
+ * Builds a compact string while its source is being written, so a reader that emits the flat text
+ * piece by piece (the DOM walk) folds each piece as it goes instead of passing over the text again.
+ */
 export class CompactBuilder {
   private codes: Uint16Array;
   private map: Int32Array;
