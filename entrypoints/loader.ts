@@ -1,6 +1,6 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { watchForReport } from '../lib/extension/look';
-import { ENGINE_KEY, LOAD_ENGINE, type Engine } from '../lib/extension/engine-link';
+import { askBackground, ENGINE_KEY, LOAD_ENGINE, type Engine } from '../lib/extension/engine-link';
 
 /**
  * The content script of every matched page (declared in wxt.config.ts, registered by the background
@@ -44,18 +44,21 @@ export default defineUnlistedScript(() => {
 
   let engine: Promise<Engine> | null = null;
   const load = (): Promise<Engine> => {
-    engine ??= runtime.sendMessage({ type: LOAD_ENGINE }).then(() => {
-      const loaded = scope[ENGINE_KEY];
-      if (!loaded) throw new Error('nianbao: the engine did not load');
-      return loaded;
-    });
+    engine ??= askBackground(() => runtime.sendMessage({ type: LOAD_ENGINE }))
+      .then(() => {
+        const loaded = scope[ENGINE_KEY];
+        if (!loaded) throw new Error('nianbao: the engine did not load');
+        return loaded;
+      })
+      .catch((error: unknown) => {
+        // Asked again on the next message.
+        engine = null;
+        throw error;
+      });
     return engine;
   };
   const watcher = watchForReport(document, () => {
-    load().catch(() => {
-      // Asked again on the next message.
-      engine = null;
-    });
+    load().catch(() => {});
   });
 
   runtime.onMessage.addListener((message, _sender, respond) => {

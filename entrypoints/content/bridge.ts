@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { OneTimeKey, type BridgeOp, type BridgeResult } from '../../lib/extension/editors/protocol';
 import { createBridgeClient, handOver, type BridgeClient } from '../../lib/extension/editors/bridge-client';
 import { findEditingAreas } from '../../lib/extension/editors/detect';
+import { askBackground } from '../../lib/extension/engine-link';
 
 let client: Promise<BridgeClient> | null = null;
 
@@ -20,7 +21,7 @@ function shadowOf(el: Element): ShadowRoot | null {
  */
 function bridge(): Promise<BridgeClient> {
   client ??= (async () => {
-    const key = OneTimeKey.parse(await browser.runtime.sendMessage({ type: 'inject-bridge' }));
+    const key = OneTimeKey.parse(await askBackground(() => browser.runtime.sendMessage({ type: 'inject-bridge' })));
     const { port1, port2 } = new MessageChannel();
     if (!handOver(document, key, port2, shadowOf)) throw new Error('the bridge was removed before its handover');
     return createBridgeClient(port1);

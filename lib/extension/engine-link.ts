@@ -14,3 +14,29 @@ export interface Engine {
   /** Answers one message of the panel or popup (ToContent); undefined for anything else. */
   handle(message: unknown): Promise<unknown>;
 }
+
+/** How long a round trip to the background may take before it counts as lost. */
+export const ROUND_TRIP_MS = 8000;
+
+/**
+ * A round trip to the background, asked once more if it fails or gets no answer in `ms`: a service
+ * worker stopped and restarted by the browser can drop a message, and the page's answer to the panel
+ * or popup waits on this one. Rejects after the second try.
+ */
+export function askBackground<T>(send: () => Promise<T>, ms = ROUND_TRIP_MS): Promise<T> {
+  const once = () =>
+    new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('nianbao: the background did not answer')), ms);
+      send().then(
+        (value) => {
+          clearTimeout(timer);
+          resolve(value);
+        },
+        (error: unknown) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      );
+    });
+  return once().catch(once);
+}

@@ -43,7 +43,16 @@ async function insertReport(tabId: number, year: number) {
     .poll(() => popup.locator('.popup-format').getAttribute('data-format'))
     .toBe(year >= 2021 ? '2021' : '2019');
   await popup.getByText('插入完整报告', { exact: true }).click();
-  await expect.poll(() => popup.locator('[role="status"]').textContent()).toContain('已插入编辑器');
+  // The verdict shows once the page answered (the loader gives up on a lost background after two tries).
+  const verdict = popup.locator('[role="status"]');
+  await verdict.waitFor({ timeout: 30_000 }).catch(async () => {
+    const page = await Promise.race([
+      h.status(tabId).catch(String),
+      new Promise((ok) => setTimeout(ok, 5000, 'no answer')),
+    ]);
+    throw new Error(`no verdict in the popup 30 s after 插入完整报告; the page's status: ${JSON.stringify(page)}`);
+  });
+  expect(await verdict.textContent()).toContain('已插入编辑器');
   await popup.close();
 }
 
