@@ -94,8 +94,8 @@ export async function* expand(
       return;
     }
     if (!EXTENSIONS.has(extname(path).toLowerCase())) {
-      if (given)
-        throw new InputError(`只能检查 .html、.htm、.txt、.pdf、.docx、.doc 文件、文件夹或网址：${named(path)}`);
+      // A shell's folder/* names the folder's notes and spreadsheets too: the reports beside them are still checked.
+      if (given) notice(`跳过：只能检查 .html、.htm、.txt、.pdf、.docx、.doc 文件、文件夹或网址：${named(path)}`);
       return;
     }
     if (!info.isFile()) {

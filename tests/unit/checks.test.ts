@@ -151,3 +151,45 @@ describe('the skeleton for a people’s government', () => {
     expect(r.findings.filter((f) => f.code === 'content-missing')).toEqual([]);
   });
 });
+
+describe('copied-text reads passages, not lines', () => {
+  const opening = '本报告根据《中华人民共和国政府信息公开条例》要求编制，统计期限自2023年1月1日起至2023年12月31日止。';
+  const prose = [
+    '本单位坚持以公开为常态、不公开为例外，全面推进政务公开工作，',
+    '围绕重点领域信息公开持续发力，取得了明显成效，群众满意度明显提升。',
+    '下一步将进一步加强。',
+  ];
+  const report = (year: number, parts: string) =>
+    `某县人民政府${year}年政府信息公开工作年度报告\n${opening.replaceAll('2023', String(year))}\n一、总体情况\n${parts}\n五、存在的主要问题及改进情况\n${year % 2 ? '单数' : '双数'}年份的问题各不相同，年年有新的情况和新的改进措施要写清楚。`;
+
+  it('one finding for the lines of one copied paragraph; the opening and a short line alone are not flagged', () => {
+    const last = asPrevious(checkText(report(2022, prose.join('\n'))));
+    const r = checkText(report(2023, prose.join('\n')), { previous: last });
+    const copied = r.findings.filter((f) => f.code === 'copied-text');
+    expect(copied).toHaveLength(2);
+    expect(copied[0]!.message).toContain('有 1 段');
+    // The passage runs from its first line through its short last line.
+    expect(r.text.slice(copied[1]!.start, copied[1]!.end)).toBe(prose.join('\n'));
+    expect(copied.some((f) => f.start !== undefined && r.text.slice(f.start, f.end).includes('统计期限'))).toBe(false);
+  });
+
+  it('a paragraph written anew between two copied ones splits them into two passages', () => {
+    const last = asPrevious(checkText(report(2022, `${prose[0]}\n${prose[1]}`)));
+    const r = checkText(
+      report(2023, `${prose[0]}\n本年新开通了依申请公开网上办理平台，实现申请全程网上办理和进度查询。\n${prose[1]}`),
+      {
+        previous: last,
+      },
+    );
+    const copied = r.findings.filter((f) => f.code === 'copied-text');
+    expect(copied.slice(1).map((f) => r.text.slice(f.start, f.end))).toEqual([prose[0], prose[1]]);
+  });
+
+  it('a report written anew has no copied passage', () => {
+    const last = asPrevious(checkText(report(2022, prose.join('\n'))));
+    const r = checkText(report(2023, '今年围绕优化营商环境开展了十项专项公开行动，逐项公开了进展和成效。'), {
+      previous: last,
+    });
+    expect(r.findings.filter((f) => f.code === 'copied-text')).toEqual([]);
+  });
+});

@@ -49,4 +49,22 @@ describe.runIf(haveRealReports('real reports (2021 format, PDF text)'))('real re
     const carryover = before.tables.find((t) => t.table === 'requests')!.cells!.filter((c) => c.row === 'carryover');
     expect(carried.map((c) => c.value)).toEqual(carryover.map((c) => c.value));
   });
+
+  it('洪泽区 2024 beside 2023: copied passages of its own prose, not the opening, the table headers or the 勾稽关系 note', () => {
+    const before = real('hongze-district-2023.txt');
+    const after = real('hongze-district-2024.txt', { previous: asPrevious(before) });
+    const copied = after.findings.filter((f) => f.code === 'copied-text');
+    const passages = copied.slice(1).map((f) => after.text.slice(f.start, f.end));
+    expect(copied[0]!.message).toContain(`有 ${passages.length} 段`);
+    // The PDF's lines of one paragraph are one passage: a handful, not a warning per line.
+    expect(passages.length).toBeGreaterThan(0);
+    expect(passages.length).toBeLessThan(6);
+    expect(passages.some((p) => p.includes('主动公开情况') && p.split('\n').length > 1)).toBe(true);
+    const firstPart = after.text.indexOf('总体情况');
+    for (const f of copied.slice(1)) expect(f.start).toBeGreaterThan(firstPart);
+    for (const p of passages) {
+      expect(p).not.toContain('勾稽关系');
+      expect(p).not.toContain('本年制发件数');
+    }
+  });
 });
