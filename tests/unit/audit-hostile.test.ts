@@ -143,6 +143,19 @@ describe('item 9: special files and links', () => {
     expect(notices).toEqual([`跳过命名管道（FIFO）：${fifo}`]);
   });
 
+  it('a named file of a kind it cannot read (folder/* with its notes) is skipped with a notice; the reports beside it are checked', async () => {
+    const notes = join(dir, 'README.md');
+    await writeFile(notes, '# 说明');
+    const notices: string[] = [];
+    const found: string[] = [];
+    for await (const s of expand([notes, seed], { notice: (m) => notices.push(m) })) found.push(s);
+    expect(found).toEqual([seed]);
+    expect(notices).toEqual([`跳过：只能检查 .html、.htm、.txt、.pdf、.docx、.doc 文件、文件夹或网址：${notes}`]);
+    const alone = await audit(notes);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toContain('没有找到');
+  });
+
   it('a device behind a report’s name (a link to /dev/zero) is refused, not read forever', async () => {
     const zero = join(dir, 'zero.html');
     await symlink('/dev/zero', zero);
