@@ -98,16 +98,30 @@ const decode = (codes: Uint16Array): string => (utf16 ??= new TextDecoder('utf-1
 
 const labels = new Map<string, string>();
 
+/** Labels up to this length are cached; a longer string (a paragraph's line) rarely comes again. */
+const LABEL_CACHED = 64;
+
 /** The compact form of a short string (format keys, headings, cells); labels repeat, so they are cached. */
 export function compactLabel(label: string): string {
-  const cached = labels.get(label);
-  if (cached !== undefined) return cached;
-  let out = '';
-  for (let i = 0; i < label.length; i++) {
-    const c = fold(label.charCodeAt(i));
-    if (c >= 0) out += String.fromCharCode(c);
+  // Hashing a long line for a cache it never enters cost more than folding it.
+  const cacheable = label.length <= LABEL_CACHED;
+  if (cacheable) {
+    const cached = labels.get(label);
+    if (cached !== undefined) return cached;
   }
-  if (label.length <= 64 && labels.size < 20000) labels.set(label, out);
+  // Runs of characters that fold to themselves are copied whole, not one concatenation each.
+  let out = '';
+  let run = 0;
+  for (let i = 0; i < label.length; i++) {
+    const c = label.charCodeAt(i);
+    const f = fold(c);
+    if (f === c) continue;
+    out += label.slice(run, i);
+    if (f >= 0) out += String.fromCharCode(f);
+    run = i + 1;
+  }
+  out = run === 0 ? label : out + label.slice(run);
+  if (cacheable && labels.size < 20000) labels.set(label, out);
   return out;
 }
 
