@@ -61,6 +61,8 @@ interface Figure {
 
 interface Compiled {
   figures: Figure[];
+  /** `figures` a number may answer to, by its unit and whether it has decimals (see `answering`). */
+  byUnit: Map<string, Figure[]>;
   none: { def: NoneClaimDef; table: ReadTable; re: RegExp }[];
   topics: RegExp;
   topicOf: Map<string, string>;
@@ -73,7 +75,7 @@ interface Compiled {
 }
 
 type Patterns = Omit<Figure, 'def' | 'table'>;
-type Shared = Omit<Compiled, 'figures' | 'none'>;
+type Shared = Omit<Compiled, 'figures' | 'byUnit' | 'none'>;
 
 /** Expressions built once per claim and per claims block (the format data never changes), not per check. */
 const figurePatterns = new WeakMap<FigureClaimDef, Patterns>();
@@ -132,7 +134,26 @@ function compile(a: Analysis): Compiled | null {
       if (def.table === t.id) figures.push({ def, table: t, ...patternsOf(def, claims) });
     for (const def of claims.none) if (def.table === t.id) none.push({ def, table: t, re: noneOf(def) });
   }
-  return { figures, none, ...sharedOf((a.expected?.claims ?? tables[0]!.format.claims)!) };
+  return { figures, byUnit: new Map(), none, ...sharedOf((a.expected?.claims ?? tables[0]!.format.claims)!) };
+}
+
+/**
+ * The figures, in claim order, that a number with this unit can state: money in 元 or 万元, counts
+ * in their units and whole. A report's numbers use a handful of units, so each list is made once
+ * instead of every claim being tested against every number.
+ */
+function answering(k: Compiled, said: Said): Figure[] {
+  const key = `${said.unit}|${said.decimals > 0}`;
+  let list = k.byUnit.get(key);
+  if (!list) {
+    list = k.figures.filter(({ def: d }) =>
+      d.money
+        ? said.unit === '万元' || said.unit === '元'
+        : !said.decimals && (d.units ?? COUNT_UNITS).includes(said.unit),
+    );
+    k.byUnit.set(key, list);
+  }
+  return list;
 }
 
 /** Sentences as [start, end) for positions that only move forward, over sorted cuts. */
@@ -293,27 +314,29 @@ function bestFigure(
   topic: string | undefined,
   prevClaim: string | undefined,
 ): { f: Figure; wordsAt: number } | undefined {
-  let best: { f: Figure; wordsAt: number; distance: number; length: number } | undefined;
-  for (const f of k.figures) {
+  let best: Candidate | undefined;
+  for (const f of answering(k, said)) {
     const d = f.def;
-    if (d.money ? said.unit !== '万元' && said.unit !== '元' : !(d.units ?? COUNT_UNITS).includes(said.unit)) continue;
-    if (!d.money && said.decimals) continue;
     if (d.topics && !(topic && d.topics.includes(topic))) continue;
     if (d.follows && !(prevClaim && d.follows.includes(prevClaim))) continue;
     if (f.unless?.test(window)) continue;
     const w = f.before?.exec(window);
-    const candidate = w
-      ? { f, wordsAt: w.index, distance: window.length - (w.index + w[1]!.length), length: w[1]!.length }
-      : undefined;
+    if (w)
+      best = closer(
+        { f, wordsAt: w.index, distance: window.length - (w.index + w[1]!.length), length: w[1]!.length },
+        best,
+      );
     const v = f.after?.exec(after);
-    const following = v ? { f, wordsAt: window.length, distance: 0, length: v[0].length } : undefined;
-    for (const c of [candidate, following]) {
-      if (c && (!best || c.distance < best.distance || (c.distance === best.distance && c.length > best.length)))
-        best = c;
-    }
+    if (v) best = closer({ f, wordsAt: window.length, distance: 0, length: v[0].length }, best);
   }
   return best;
 }
+
+type Candidate = { f: Figure; wordsAt: number; distance: number; length: number };
+
+/** Of two claims' words, those ending closer to the number, then the longer; on a tie the one found first. */
+const closer = (c: Candidate, best: Candidate | undefined): Candidate =>
+  !best || c.distance < best.distance || (c.distance === best.distance && c.length > best.length) ? c : best;
 
 /** The topic of the last topic word in a piece of text. */
 function lastTopic(k: Compiled, text: string): string | undefined {
