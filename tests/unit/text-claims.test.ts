@@ -594,3 +594,176 @@ describe('claims data', () => {
     }
   });
 });
+
+describe('text-table-mismatch: where a sentence and a clause begin and end', () => {
+  it('a heading line without a sentence end is a sentence of its own: its comparison words do not excuse the figure below', () => {
+    const found = mismatches('三、与上年对比情况\n共收到政府信息公开申请5件。');
+    expect(found.map((x) => [x.row, x.actual, x.marked])).toEqual([['new', 5, '共收到政府信息公开申请5件。']]);
+  });
+
+  it('a comparison after the figure excuses it only in the figure’s own clause', () => {
+    expect(mismatches('共收到政府信息公开申请5件，同比增长10%。').map((x) => [x.row, x.actual])).toEqual([['new', 5]]);
+    expect(mismatches('较上年有所增加，共收到政府信息公开申请5件。').map((x) => [x.row, x.actual])).toEqual([
+      ['new', 5],
+    ]);
+    expect(mismatches('较上年有所增加：共收到政府信息公开申请5件。').map((x) => [x.row, x.actual])).toEqual([
+      ['new', 5],
+    ]);
+    expect(mismatches('共收到政府信息公开申请5件同比增长。')).toEqual([]);
+  });
+
+  it('a split (其中自然人N件) belongs to the figure of its own sentence only', () => {
+    // seed 11: 本年新收 557, of which 自然人 90
+    expect(mismatches('共收到政府信息公开申请557件，其中自然人提出5件。').map((x) => [x.column, x.actual])).toEqual([
+      ['natural', 5],
+    ]);
+    expect(mismatches('共收到政府信息公开申请557件。自然人提出5件。')).toEqual([]);
+  });
+
+  it('words before the previous number are not this figure’s (主动公开 of an earlier figure does not hide 予以公开)', () => {
+    // seed 11: 予以公开 31
+    expect(mismatches('全年主动公开政府信息97条，予以公开5件。').map((x) => [x.row, x.expected, x.actual])).toEqual([
+      ['granted', 31, 5],
+    ]);
+  });
+
+  it('words further back than the look-back (48 characters) are not the figure’s', () => {
+    const near = mismatches(`共收到政府信息公开申请${'的'.repeat(30)}5件。`);
+    expect(near.map((x) => [x.row, x.actual])).toEqual([['new', 5]]);
+    expect(mismatches(`共收到政府信息公开申请${'的'.repeat(50)}5件。`)).toEqual([]);
+  });
+});
+
+describe('text-table-mismatch: the whole a share is taken of', () => {
+  /** 予以公开 20 of 办结 `done` and 本年新收 59. */
+  function shareTables(done: number) {
+    const tables = structuredClone(t2021);
+    const v = tables.get('requests')!;
+    v.set(key('granted', 'total'), 20);
+    v.set(key('total', 'total'), done);
+    v.set(key('new', 'total'), 59);
+    return tables;
+  }
+  const shares = (sentence: string, tables: Map<string, Values>) =>
+    mismatches(sentence, { tables }).filter((x) => x.message.includes('计算应为'));
+
+  it('a table whole of 0 is passed over for the next (办结 0: the share is of 本年新收)', () => {
+    const tables = shareTables(0);
+    expect(shares('予以公开20件，占33.9%。', tables)).toEqual([]);
+    const [f, ...rest] = shares('予以公开20件，占50%。', tables);
+    expect(rest).toEqual([]);
+    expect(f!.message).toBe('正文：予以公开20件，占50%；按收到政府信息公开申请59计算应为34%。');
+  });
+
+  it('of two wholes the sentence states, the later (nearer) one is taken', () => {
+    const found = shares('共收到政府信息公开申请70件，受理申请60件，其中自然人20件，占50%。', shareTables(59));
+    expect(found.map((x) => x.message)).toEqual(['正文：自然人20件，占50%；按收到政府信息公开申请60计算应为33%。']);
+  });
+
+  it('a whole stated in an earlier sentence is not this sentence’s: the table’s is', () => {
+    const found = shares('共收到政府信息公开申请40件。予以公开20件，占50%。', shareTables(59));
+    expect(found.map((x) => [x.row, x.expected, x.actual])).toEqual([['granted', 34, 50]]);
+  });
+
+  it('a share to two decimals may be truncated as well as rounded', () => {
+    // 20 of 59 is 33.898…%
+    expect(shares('予以公开20件，占33.89%。', shareTables(59))).toEqual([]);
+    expect(shares('予以公开20件，占33.90%。', shareTables(59))).toEqual([]);
+    expect(shares('予以公开20件，占33.88%。', shareTables(59)).map((x) => x.expected)).toEqual([33.9]);
+  });
+
+  it('a sum followed by 占X% is not held to a share', () => {
+    const tables = shareTables(59);
+    tables.get('requests')!.set(key('partial', 'total'), 10);
+    expect(mismatches('予以公开及部分公开30件，占99%。', { tables })).toEqual([]);
+  });
+});
+
+describe('text-table-mismatch: figures with nothing to hold them against', () => {
+  it('a figure or a 未收到 phrase whose cell is blank is left to cell-invalid', () => {
+    const tables = structuredClone(t2021);
+    const text = report(format2021, 2023, tables, asTabs)
+      .replace(
+        /(\n一、本年新收[^\t\n]*)((?:\t\d+)+)/,
+        (_, label: string, cells: string) => `${label}${'\t'.repeat(cells.split('\t').length - 1)}`,
+      )
+      .replace(
+        '一、总体情况\n本部分的说明文字。',
+        '一、总体情况\n共收到政府信息公开申请5件。本年度未收到政府信息公开申请。予以公开5件。',
+      );
+    const r = checkText(text, { year: 2023 });
+    expect(r.tables.find((t) => t.table === 'requests')!.status).toBe('ok');
+    expect(r.findings.filter((x) => x.code === 'text-table-mismatch').map((x) => x.row)).toEqual(['granted']);
+  });
+
+  it('a table read with under half its row labels (unrecognized) is not held against the text', () => {
+    const def = format2021.tables.find((t) => t.id === 'requests')!;
+    const keep = new Set(['new', 'granted']);
+    const text = report(format2021, 2023, t2021, asTabs)
+      .split('\n')
+      .map((l) => {
+        const row = def.sections[0]!.rows.find((r) => !r.group && l.startsWith(`${r.label}\t`));
+        return row && !keep.has(row.id) ? l.replace(row.label, '未列明') : l;
+      })
+      .join('\n')
+      .replace('一、总体情况\n本部分的说明文字。', '一、总体情况\n共收到政府信息公开申请5件，予以公开5件。');
+    const r = checkText(text, { year: 2023 });
+    expect(r.tables.find((t) => t.table === 'requests')!.status).toBe('unrecognized');
+    expect(r.findings.filter((x) => x.code === 'text-table-mismatch')).toEqual([]);
+  });
+});
+
+describe('text-table-mismatch: what the figure is counted in', () => {
+  it('an amount is never a count and a count never an amount', () => {
+    expect(mismatches('全年收取行政事业性收费5件。')).toEqual([]);
+    expect(mismatches('予以公开5万元。')).toEqual([]);
+    expect(mismatches('予以公开5元。')).toEqual([]);
+  });
+
+  it('the words after the number are quoted as written (32件予以公开)', () => {
+    const [f] = mismatches('本年度共收到政府信息公开申请557件。32件予以公开。');
+    expect(f!.message).toBe('正文：32件予以公开；表三「（一）予以公开」行「总计」列：31。');
+  });
+});
+
+describe('text-table-mismatch: a sum of members', () => {
+  // seed 11: （三）不予公开, （四）无法提供, （五）不予处理 and （六）其他处理 of table 三
+  const rows = ['denied', 'unable', 'ignored', 'other'];
+  const total = (ids: string[]) => cellSum(format2021, t2021, ids.map((r) => `requests|${r}|total`).join('+'));
+
+  it('up to four members: 不予公开、无法提供、不予处理及其他处理N件 is their sum', () => {
+    const sentence = `不予公开、无法提供、不予处理及其他处理${total(rows)}件。`;
+    expect(mismatches(sentence)).toEqual([]);
+    const [f, ...rest] = mismatches(`不予公开、无法提供、不予处理及其他处理${total(rows) + 1}件。`);
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ row: 'denied', column: 'total', expected: total(rows) });
+    expect(f!.message).toMatch(
+      /^正文：不予公开、无法提供、不予处理及其他处理\d+件；表三「（三）不予公开」与「（四）无法提供」与「（五）不予处理」与「（六）其他处理」行「总计」列/,
+    );
+  });
+
+  it('a fifth member is not summed: the figure is of the last four', () => {
+    const sentence = `部分公开、不予公开、无法提供、不予处理及其他处理${total(rows)}件。`;
+    expect(mismatches(sentence)).toEqual([]);
+  });
+
+  it('a member of another table is not summed', () => {
+    // 行政复议 is table 四’s: 行政复议和予以公开N件 is 予以公开 alone
+    expect(mismatches(`行政复议和予以公开${total(['granted'])}件。`)).toEqual([]);
+  });
+});
+
+describe('text-table-mismatch: the message quotes the text as it is written', () => {
+  it('with its 、 and full-width digits, and without the line breaks a PDF puts inside a sentence', () => {
+    // seed 11: 予以公开 31, 行政复议 8, 行政诉讼 21 + 17
+    const [wide] = mismatches('予以公开３２件。');
+    expect(wide!.message).toBe('正文：予以公开３２件；表三「（一）予以公开」行「总计」列：31。');
+    const [broken] = mismatches('本年度共收到政府信息\n公开申请5件。');
+    expect(broken!.message).toMatch(/^正文：收到政府信息公开申请5件；/);
+    const none = mismatches('本年度没有发生行政复议、行政诉讼。');
+    expect(none.map((x) => x.message)).toEqual([
+      '正文：未发生行政复议（“没有发生行政复议”）；表四「行政复议·总计」列：8。',
+      '正文：未发生行政诉讼（“没有发生行政复议、行政诉讼”）；表四「行政诉讼·未经复议直接起诉·总计」与「行政诉讼·复议后起诉·总计」列：38。',
+    ]);
+  });
+});

@@ -295,6 +295,14 @@ class Reading {
     };
   }
 
+  /** The text between compact offsets s and e as written (、 not '.', full-width kept), without its white space. */
+  written(s: number, e: number): string {
+    const { text, compact } = this.a.doc;
+    let out = '';
+    for (let i = s; i < e; i++) out += text[compact.map[i]!];
+    return out;
+  }
+
   /** One finding per sentence and cell: the sentence is marked, the message quotes text and table. */
   flag(sentence: [number, number], key: string, d: Omit<Draft, 'start' | 'end'>): void {
     const [s, e] = sentence;
@@ -417,7 +425,9 @@ function figureFindings(r: Reading): void {
     if (values.some((v) => v === null)) continue;
     if (parts.length === 1) stated.push({ id: best.f.def.id, said: said.value });
     // The words as the text writes them: from the first member's words to the unit, or the words after it.
-    const quote = following ? `${m[0]}${best.f.after!.exec(after)![0]}` : text.slice(from + prefix.length, end);
+    const quote = following
+      ? r.written(at, end + best.f.after!.exec(after)![0].length)
+      : r.written(from + prefix.length, end);
     compare(r, sentence, parts, values as number[], said, quote);
     const pm = parts.length === 1 ? PERCENT.exec(after) : null;
     if (pm) share(r, sentence, best.f, said, quote, pm, stated);
@@ -483,11 +493,11 @@ function share(
 function noneFindings(r: Reading): void {
   const { k, text } = r;
   const matches = k.none
-    .flatMap((n) => [...text.matchAll(n.re)].map((m) => ({ n, at: m.index, end: m.index + m[0].length, words: m[0] })))
+    .flatMap((n) => [...text.matchAll(n.re)].map((m) => ({ n, at: m.index, end: m.index + m[0].length })))
     .sort((x, y) => x.at - y.at);
   const sentences = new Sentences(r.cuts);
   const otherScope = r.scope();
-  for (const { n, at, end, words } of matches) {
+  for (const { n, at, end } of matches) {
     if (r.inTable(at)) continue;
     const sentence = sentences.at(at);
     const clause = text.slice(Math.max(sentence[0], at - NONE_LOOK_BACK), end);
@@ -500,7 +510,7 @@ function noneFindings(r: Reading): void {
       column: n.def.columns[0],
       expected: value,
       actual: 0,
-      message: `正文：${n.def.label}（“${words}”）；${cellName(n.table, n.def.rows, n.def.columns)}：${value}。`,
+      message: `正文：${n.def.label}（“${r.written(at, end)}”）；${cellName(n.table, n.def.rows, n.def.columns)}：${value}。`,
     });
   }
 }
