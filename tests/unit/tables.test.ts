@@ -123,6 +123,130 @@ describe('a grid copied with empty fields around its numbers', () => {
   });
 });
 
+describe('a row with more fields than its cells (merged labels, placeholders, stray tabs)', () => {
+  const def = table(format2021, 'requests');
+  const columns = def.sections[0]!.columns;
+  const v = values(format2021, 8).get('requests')!;
+  /** The requests table as tab rows, `row` written by `edit` from its label and its numbers. */
+  function rows(
+    edit: (label: string, cells: string[]) => string,
+    row = 'granted',
+    usual = (l: string, c: string[]) => [l, ...c].join('\t'),
+  ) {
+    const lines = [def.title, ['', ...columns.map((c) => c.label)].join('\t')];
+    for (const r of def.sections[0]!.rows) {
+      if (r.group) lines.push(r.label);
+      else {
+        const cells = columns.map((c) => String(v.get(key(r.id, c.id))));
+        lines.push((r.id === row ? edit : usual)(r.label, cells));
+      }
+    }
+    return lines.join('\n');
+  }
+  const expectAll = (text: string) => {
+    const t = read(format2021, 'requests', text);
+    expect(t.status).toBe('ok');
+    expect(asValues(t.cells)).toEqual(v);
+  };
+
+  it('a placeholder (—, /) in the label’s spare column before the numbers is not the first cell', () => {
+    expectAll(rows((l, c) => [l, '—', ...c].join('\t')));
+    expectAll(rows((l, c) => [l, '/', ...c].join('\t')));
+  });
+
+  it('a placeholder after the numbers is not read either', () => {
+    expectAll(rows((l, c) => [l, ...c, '—'].join('\t')));
+  });
+
+  it('one row with an empty field more than the others, before or after its numbers, keeps its columns', () => {
+    const usual = (l: string, c: string[]) => [l, '', ...c, ''].join('\t');
+    expectAll(rows((l, c) => [l, '', '', ...c, ''].join('\t'), 'granted', usual));
+    expectAll(rows((l, c) => [l, '', ...c, '', ''].join('\t'), 'granted', usual));
+    expectAll(rows((l, c) => [l, '', '', ...c, '', ''].join('\t'), 'granted', usual));
+  });
+
+  it('a row whose numbers wrap onto the next line (PDF copy) is read whole', () => {
+    expectAll(rows((l, c) => `${[l, ...c.slice(0, 3)].join('\t')}\n${c.slice(3).join('\t')}`));
+  });
+
+  it('the last row’s cells stop at the prose after it: a page number under the table is not its cell', () => {
+    const last = numberRows(def).at(-1)!.row;
+    const text = `${rows((l, c) => [l, ...c.slice(0, 2)].join('\t'), last.id)}\n五、存在的主要问题\n3\n`;
+    const t = read(format2021, 'requests', text);
+    const cells = t.cells.filter((c) => c.row === last.id);
+    expect(cells.slice(0, 2).map((c) => c.value)).toEqual(columns.slice(0, 2).map((c) => v.get(key(last.id, c.id))));
+    expect(cells.slice(2).every((c) => c.status === 'missing')).toBe(true);
+    expect(t.end).toBe(cells[1]!.end);
+  });
+
+  it('a table with its labels and no numbers at all ends at its last label', () => {
+    const labels = def.sections[0]!.rows.map((r) => r.label).join('\n');
+    const text = `${def.title}\n${labels}\n后面的正文。`;
+    const t = read(format2021, 'requests', text);
+    expect(t.status).toBe('ok');
+    expect(t.cells.every((c) => c.status === 'missing')).toBe(true);
+    // it ends where its last row label was found, not at the prose after it
+    const lastLabel = def.sections[0]!.rows.at(-1)!.label;
+    expect(t.end).toBeGreaterThan(text.indexOf(lastLabel));
+    expect(t.end).toBeLessThanOrEqual(text.indexOf(lastLabel) + lastLabel.length);
+  });
+});
+
+describe('limits on where a table is looked for', () => {
+  it('the first row label must lie near the table’s start words (700 characters), the rows near each other', () => {
+    const def = table(format2021, 'active');
+    const v = values(format2021, 5).get('active')!;
+    const [title, header, ...body] = asTabs(def, v).split('\n');
+    const near = read(format2021, 'active', [title, header, '说明。', ...body].join('\n'));
+    expect(near.status).toBe('ok');
+    const far = read(
+      format2021,
+      'active',
+      [title, header, '这是与统计表无关的说明文字。'.repeat(60), ...body].join('\n'),
+    );
+    expect(far.status).toBe('unrecognized');
+    expect(far.found.size).toBe(0);
+  });
+
+  it('a table reaches at most 12000 characters past its start words', () => {
+    const def = table(format2021, 'requests');
+    const v = values(format2021, 9).get('requests')!;
+    const lines = asTabs(def, v).split('\n');
+    // each row 600 characters after the one before: every label within reach of the last, the later ones too far from the start
+    const gap = '这是与统计表无关的说明文字。'.repeat(40);
+    const labelled = new Set(numberRows(def).map((r) => r.row.label));
+    const text = lines.map((l) => (labelled.has(l.split('\t')[0]!) ? `${gap}\n${l}` : l)).join('\n');
+    const t = read(format2021, 'requests', text);
+    const start = text.indexOf(def.start![0]!);
+    const labels = numberRows(def).map((r) => r.row);
+    const within = labels.filter((r) => text.indexOf(`${r.label}\t`) < start + 12000);
+    expect(within.length).toBeGreaterThan(2);
+    expect(within.length).toBeLessThan(labels.length);
+    expect([...t.found].sort()).toEqual(within.map((r) => r.id).sort());
+  });
+
+  it('table 四’s row must follow its header words within 4000 characters', () => {
+    const def = table(format2021, 'review');
+    const v = values(format2021, 4).get('review')!;
+    const lines = asTabs(def, v).split('\n');
+    const header = lines.slice(0, -1).join('\n');
+    const row = lines.at(-1)!;
+    expect(read(format2021, 'review', `${header}\n${'说明文字。'.repeat(900)}\n${row}`).status).toBe('unrecognized');
+    const near = read(format2021, 'review', `${header}\n${'说明文字。'.repeat(700)}`.slice(0, 3000) + `\n${row}`);
+    expect(asValues(near.cells)).toEqual(v);
+  });
+
+  it('a table without start words in its format is found by its first row label', () => {
+    const def = { ...table(format2021, 'requests'), start: undefined };
+    const v = values(format2021, 3).get('requests')!;
+    const text = `前面的正文。\n${asTabs(def, v)}`;
+    const t = readTable(docFromText(text), def, format2021);
+    expect(t.status).toBe('ok');
+    expect(t.start).toBe(text.indexOf(rowKeys(numberRows(def)[0]!.row)[0]!));
+    expect(asValues(t.cells)).toEqual(v);
+  });
+});
+
 describe('when the reader gives up', () => {
   const def = table(format2021, 'requests');
   const rows = numberRows(def);

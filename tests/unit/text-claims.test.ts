@@ -767,3 +767,35 @@ describe('text-table-mismatch: the message quotes the text as it is written', ()
     ]);
   });
 });
+
+describe('text-table-mismatch: scope and format, as the report gives them', () => {
+  it('a comparison of the sentence before does not excuse a 未收到 phrase', () => {
+    const found = mismatches('申请数量较上年有所增加。本年度未收到政府信息公开申请。');
+    expect(found.map((x) => [x.row, x.actual, x.marked])).toEqual([['new', 0, '本年度未收到政府信息公开申请。']]);
+  });
+
+  it('a report that names no organ: 全市 is not taken for another scope', () => {
+    const found = mismatches('全市共收到政府信息公开申请5件。', { unit: '' });
+    expect(found.map((x) => [x.row, x.actual])).toEqual([['new', 5]]);
+  });
+
+  it('a count in the units its claim allows: 政府集中采购项目 in 项 (2019), not in 次', () => {
+    const count = cellSum(format2019, t2019, 'active|procurement|count');
+    const found = mismatches(`政府集中采购项目${count + 1}项。`, { format: format2019 });
+    expect(found.map((x) => [x.row, x.column, x.expected, x.actual])).toEqual([
+      ['procurement', 'count', count, count + 1],
+    ]);
+    expect(mismatches(`政府集中采购项目${count + 1}次。`, { format: format2019 })).toEqual([]);
+  });
+
+  it('a report of a year whose format has no claims (2018) is held against the tables it has', () => {
+    const text = report(format2021, 2018, t2021, asTabs).replace(
+      '本部分的说明文字。',
+      '本年度共收到政府信息公开申请5件。',
+    );
+    const r = checkText(text, { year: 2018 });
+    expect(r.findings.filter((x) => x.code === 'text-table-mismatch').map((x) => [x.row, x.actual])).toEqual([
+      ['new', 5],
+    ]);
+  });
+});
