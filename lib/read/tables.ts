@@ -70,12 +70,11 @@ function missingCells(def: TableDef, format: FormatDef, status: 'missing' | 'unr
 
 const empty = (t: Token) => t.kind === 'blank' && t.raw.trim() === '';
 
-function edges(values: Token[]): [number, number] {
+/** How many empty fields open a row. */
+function leading(values: Token[]): number {
   let lead = 0;
   while (lead < values.length && empty(values[lead]!)) lead++;
-  let trail = 0;
-  while (trail < values.length - lead && empty(values[values.length - 1 - trail]!)) trail++;
-  return [lead, trail];
+  return lead;
 }
 
 function mode(counts: number[]): number {
@@ -89,27 +88,26 @@ function mode(counts: number[]): number {
 }
 
 /**
- * Trims a row's cells down to n. Tabs leave empty fields around a row (the label spanning two
- * columns, a trailing tab, rowspan placeholders); `layout` is how many the table's rows usually
- * carry before and after their numbers, so a row's own blank cell is not mistaken for one.
+ * Trims a row's cells down to n (a shorter row keeps its length: the rest are missing cells). Tabs
+ * leave empty fields around a row (the label spanning two columns, a trailing tab, rowspan
+ * placeholders); `lead` is how many the table's rows usually carry before their numbers, so a row's
+ * own blank first cell is not mistaken for one. Trailing empty fields go first, then leading ones,
+ * then placeholders (— /) at the edges.
  */
-function fit(values: Token[], n: number, layout: [number, number]): (Token | null)[] {
+function fit(values: Token[], n: number, lead: number): Token[] {
   let a = 0;
   let b = values.length;
-  for (let i = 0; i < layout[0] && b - a > n && empty(values[a]!); i++) a++;
-  for (let i = 0; i < layout[1] && b - a > n && empty(values[b - 1]!); i++) b--;
+  for (let i = 0; i < lead && b - a > n && empty(values[a]!); i++) a++;
   while (b - a > n && (empty(values[b - 1]!) || empty(values[a]!))) {
     if (empty(values[b - 1]!)) b--;
     else a++;
   }
   while (b - a > n && values[a]!.kind === 'blank') a++;
   while (b - a > n && values[b - 1]!.kind === 'blank') b--;
-  const out: (Token | null)[] = values.slice(a, Math.min(b, a + n));
-  while (out.length < n) out.push(null);
-  return out;
+  return values.slice(a, b);
 }
 
-function cellsOf(rowId: string, columns: readonly ColumnDef[], values: (Token | null)[]): ReadCell[] {
+function cellsOf(rowId: string, columns: readonly ColumnDef[], values: Token[]): ReadCell[] {
   return columns.map((col, i) => {
     const t = values[i];
     if (!t) return { row: rowId, column: col.id, value: null, raw: '', status: 'missing' };
@@ -208,9 +206,8 @@ function cellsOfLabelled({ doc, def, format, rows, cStart, cEnd, anchors, score 
     }
     return values;
   });
-  const wide = collected.filter((v, i) => v.length > anchors[i]!.columns.length).map(edges);
-  const layout: [number, number] = [mode(wide.map((e) => e[0])), mode(wide.map((e) => e[1]))];
-  const cells = anchors.flatMap((a, i) => cellsOf(a.row.id, a.columns, fit(collected[i]!, a.columns.length, layout)));
+  const lead = mode(collected.filter((v, i) => v.length > anchors[i]!.columns.length).map(leading));
+  const cells = anchors.flatMap((a, i) => cellsOf(a.row.id, a.columns, fit(collected[i]!, a.columns.length, lead)));
 
   const found = new Set(anchors.map((a) => a.row.id));
   const lastCell = [...cells].reverse().find((x) => x.end !== undefined);
@@ -263,7 +260,7 @@ function readReview(doc: Doc, def: TableDef, format: FormatDef, from: number, to
   }
   if (!best.length && blankRow.length) best = blankRow;
   if (best.length === 0) return missingCells(def, format, 'unrecognized', flatStart);
-  const cells = cellsOf(section.rows[0]!.id, section.columns, fit(best, n, edges(best)));
+  const cells = cellsOf(section.rows[0]!.id, section.columns, fit(best, n, leading(best)));
   return {
     id: def.id,
     def,
@@ -315,14 +312,15 @@ export function readTables(
       // formats that print a table identically (table 四) need it read once
       if (!def || seen.has(signature(def))) continue;
       seen.add(signature(def));
-      const c = candidate(doc, def, format, id === 'review' ? from : 0, doc.text.length);
+      // `from` is 0 until table 三 is read: table 四 is looked for after it.
+      const c = candidate(doc, def, format, from, doc.text.length);
       if (!chosen || c.score > chosen.score) chosen = c;
     }
     // Only the layout that fits best has its cells read.
     const best = chosen?.read();
     if (best) {
       result.set(id, best);
-      if (best.status !== 'missing' && best.end !== undefined && id === 'requests') from = best.end;
+      if (best.end !== undefined && id === 'requests') from = best.end;
     }
   }
   return result;

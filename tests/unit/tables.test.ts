@@ -65,6 +65,11 @@ describe('a labelled table written in full', () => {
     expect([cell(c0!.id).status, cell(c0!.id).value]).toEqual(['blank', null]);
     expect(cell(c1!.id).value).toBeNull();
     expect(cell(c1!.id).status).not.toBe('ok');
+    expect(cell(c1!.id).raw).toBe('abc');
+    // the numbers after the word keep their columns
+    const rest = row.section.columns.slice(2);
+    expect(rest.length).toBeGreaterThan(0);
+    for (const c of rest) expect(cell(c.id).value).toBe(v.get(key(row.row.id, c.id)));
   });
 
   it('a row with fewer numbers than columns: the rest are missing cells, not the next row’s numbers', () => {
@@ -79,7 +84,8 @@ describe('a labelled table written in full', () => {
       v.get(key('new', row[0]!.column)),
       v.get(key('new', row[1]!.column)),
     ]);
-    expect(row.slice(2).every((c) => c.status === 'missing' && c.value === null && c.start === undefined)).toBe(true);
+    for (const c of row.slice(2))
+      expect(c).toEqual({ row: 'new', column: c.column, value: null, raw: '', status: 'missing' });
     const next = t.cells.filter((c) => c.row === 'closed' || c.row === numberRows(def)[2]!.row.id);
     expect(next.every((c) => c.status === 'ok')).toBe(true);
   });
@@ -189,6 +195,99 @@ describe('a row with more fields than its cells (merged labels, placeholders, st
     const lastLabel = def.sections[0]!.rows.at(-1)!.label;
     expect(t.end).toBeGreaterThan(text.indexOf(lastLabel));
     expect(t.end).toBeLessThanOrEqual(text.indexOf(lastLabel) + lastLabel.length);
+  });
+});
+
+describe('rows written unevenly', () => {
+  const def = table(format2021, 'requests');
+  const columns = def.sections[0]!.columns;
+  const v = values(format2021, 8).get('requests')!;
+  /** The requests table as tab rows, each written by `write(row id, label, its numbers)`. */
+  function rows(write: (id: string, label: string, cells: string[]) => string) {
+    const lines = [def.title, ['', ...columns.map((c) => c.label)].join('\t')];
+    for (const r of def.sections[0]!.rows) {
+      if (r.group) lines.push(r.label);
+      else
+        lines.push(
+          write(
+            r.id,
+            r.label,
+            columns.map((c) => String(v.get(key(r.id, c.id)))),
+          ),
+        );
+    }
+    return lines.join('\n');
+  }
+  const plain = (label: string, cells: string[]) => [label, ...cells].join('\t');
+  const cellsOfRow = (text: string, row: string) =>
+    read(format2021, 'requests', text).cells.filter((c) => c.row === row);
+
+  it('a row left empty is all missing: it does not take the next row’s numbers', () => {
+    const text = rows((id, l, c) => (id === 'granted' ? l : plain(l, c)));
+    const t = read(format2021, 'requests', text);
+    expect(t.cells.filter((c) => c.row === 'granted').every((c) => c.status === 'missing')).toBe(true);
+    for (const c of t.cells.filter((x) => x.row !== 'granted')) expect(c.value).toBe(v.get(key(c.row, c.column)));
+  });
+
+  it('a label whose note sits in a field of its own (a merged cell copied as two) keeps its numbers', () => {
+    const text = rows((id, l, c) =>
+      id === 'partial'
+        ? ['（二）部分公开', '（区分处理的，只计这一情形，不计其他情形）', ...c].join('\t')
+        : plain(l, c),
+    );
+    expect(cellsOfRow(text, 'partial').map((c) => c.value)).toEqual(columns.map((c) => v.get(key('partial', c.id))));
+  });
+
+  it('one row with an empty field after its label, where the others have none: its own blank last cell stays last', () => {
+    const text = rows((id, l, c) => (id === 'granted' ? [l, '', ...c.slice(0, -1), ''].join('\t') : plain(l, c)));
+    const row = cellsOfRow(text, 'granted');
+    expect(row.slice(0, -1).map((c) => c.value)).toEqual(columns.slice(0, -1).map((c) => v.get(key('granted', c.id))));
+    expect(row.at(-1)!.status).toBe('blank');
+  });
+
+  it('the usual empty field after the labels is the table’s even when its last row is written without it', () => {
+    const text = rows((id, l, c) => {
+      if (id === 'granted') return [l, '', ...c.slice(0, -1), '', ''].join('\t');
+      if (id === 'carryover') return [l, ...c, ''].join('\t');
+      return [l, '', ...c, ''].join('\t');
+    });
+    const row = cellsOfRow(text, 'granted');
+    expect(row.slice(0, -1).map((c) => c.value)).toEqual(columns.slice(0, -1).map((c) => v.get(key('granted', c.id))));
+    expect(row.at(-1)!.status).toBe('blank');
+    expect(cellsOfRow(text, 'carryover').map((c) => c.value)).toEqual(
+      columns.map((c) => v.get(key('carryover', c.id))),
+    );
+  });
+
+  it('a row’s own first cell written — is its cell, not the empty field before the numbers', () => {
+    const text = rows((id, l, c) =>
+      (id === 'granted' ? [l, '—', ...c.slice(1), '', ''] : [l, '', ...c, '']).join('\t'),
+    );
+    const row = cellsOfRow(text, 'granted');
+    expect(row[0]!.raw).toBe('—');
+    expect(row.slice(1).map((c) => c.value)).toEqual(columns.slice(1).map((c) => v.get(key('granted', c.id))));
+  });
+
+  it('a number padded with a thin space is read, and quoted, without it', () => {
+    const text = rows((id, l, c) =>
+      id === 'granted' ? plain(l, [`\u2009${c[0]}\u2009`, ...c.slice(1)]) : plain(l, c),
+    );
+    const [first] = cellsOfRow(text, 'granted');
+    const written = v.get(key('granted', columns[0]!.id));
+    expect([first!.value, first!.raw]).toEqual([written, String(written)]);
+  });
+
+  it('a row label’s note in brackets is not needed to find the row, in a format that gives the row no keys', () => {
+    const bare = structuredClone(def);
+    const partial = bare.sections[0]!.rows.find((r) => r.id === 'partial')!;
+    expect(partial.label).toMatch(/（区分处理的/);
+    delete partial.keys;
+    const text = rows((id, l, c) => plain(id === 'partial' ? '（二）部分公开' : l, c));
+    const t = readTable(docFromText(text), bare, format2021);
+    expect(t.found.has('partial')).toBe(true);
+    expect(t.cells.filter((c) => c.row === 'partial').map((c) => c.value)).toEqual(
+      columns.map((c) => v.get(key('partial', c.id))),
+    );
   });
 });
 
@@ -314,6 +413,13 @@ describe('when the reader gives up', () => {
     expect([two.found.size, two.status]).toEqual([2, 'unrecognized']);
   });
 
+  it('on a long page, a start word cut by `to` is not found', () => {
+    const text = `${'这是与统计表无关的说明文字。'.repeat(400)}\n${asTabs(def, v)}`;
+    const doc = docFromText(text);
+    expect(readTable(doc, def, format2021, 0, text.indexOf(def.start![0]!) + 2).status).toBe('missing');
+    expect(readTable(doc, def, format2021, 0).status).toBe('ok');
+  });
+
   it('reads only between from and to', () => {
     const text = `${asTabs(def, v)}\n结束。`;
     const doc = docFromText(text);
@@ -385,6 +491,71 @@ describe('table 四 (行政复议、行政诉讼): one row of numbers under its 
   });
 });
 
+describe('table 四 as it is written', () => {
+  const def = table(format2021, 'review');
+  const n = def.sections[0]!.columns.length;
+  const v = values(format2021, 4).get('review')!;
+  const lines = asTabs(def, v).split('\n');
+  const header = lines.slice(0, -1).join('\n');
+  const numbers = lines.at(-1)!.split('\t');
+
+  it('its one row: found as itself, nothing absent, scored by its columns even with empty fields at both ends', () => {
+    const t = read(format2021, 'review', `${header}\n\t${numbers.join('\t')}\t\n结束。`);
+    expect(asValues(t.cells)).toEqual(v);
+    expect([...t.found]).toEqual([def.sections[0]!.rows[0]!.id]);
+    expect(t.absent).toEqual([]);
+    expect(t.score).toBe(n);
+  });
+
+  it('a cell written as text (十三, 约5) keeps its column, and the numbers after it theirs', () => {
+    const row = [...numbers];
+    row[3] = '约5';
+    const t = read(format2021, 'review', `${header}\n${row.join('\t')}\n结束。`);
+    expect(t.status).toBe('ok');
+    expect(t.cells[3]!.raw).toBe('约5');
+    expect(t.cells.filter((_, i) => i !== 3).map((c) => c.value)).toEqual(
+      numbers.filter((_, i) => i !== 3).map(Number),
+    );
+  });
+
+  it('a row with some cells left blank is the table’s, not a full row of numbers further on', () => {
+    const row = numbers.map((x, i) => (i % 5 === 2 ? '' : x));
+    const other = Array.from({ length: n }, () => '9').join('\t');
+    const t = read(format2021, 'review', `${header}\n${row.join('\t')}\n说明\n${other}\n结束。`);
+    expect(t.cells.map((c) => (c.status === 'blank' ? '' : String(c.value)))).toEqual(row);
+  });
+
+  it('a template row of dashes is read as not-applicable cells', () => {
+    const t = read(format2021, 'review', `${header}\n${Array(n).fill('—').join('\t')}\n结束。`);
+    expect(t.status).toBe('ok');
+    expect(t.cells.map((c) => c.raw)).toEqual(Array(n).fill('—'));
+  });
+
+  it('of two short rows equally long, the first (under the header) is read', () => {
+    const t = read(format2021, 'review', `${header}\n1\t2\n说明\n3\t4\n结束。`);
+    expect(t.cells.slice(0, 2).map((c) => c.value)).toEqual([1, 2]);
+  });
+
+  it('starts at the 行政复议 of its title, however far down the page the table is', () => {
+    const text = `${'这是与统计表无关的说明文字。'.repeat(30)}\n${asTabs(def, v)}`;
+    expect(read(format2021, 'review', text).start).toBe(text.indexOf('行政复议'));
+    const top = `行政复议${header.slice(header.indexOf('\n'))}\n${numbers.join('\t')}`;
+    expect(read(format2021, 'review', top).start).toBe(0);
+  });
+
+  it('the 行政复议 above the header words counts within 300 characters', () => {
+    const body = lines.slice(1).join('\n');
+    const at = (gap: number) => {
+      const text = `行政复议${'说'.repeat(gap)}${body}`;
+      return read(format2021, 'review', text).start === 0;
+    };
+    const marker = docFromText(`行政复议${body}`).compact.text.indexOf('结果维持');
+    // the distance is measured from the 行政复议 to the first header word, in compact characters
+    expect(at(300 - marker - 1)).toBe(true);
+    expect(at(300 - marker)).toBe(false);
+  });
+});
+
 describe('choosing the format of each table', () => {
   const both = [format2019, format2021];
 
@@ -412,6 +583,25 @@ describe('choosing the format of each table', () => {
       expect(readTables(doc, [format2019, format2021], null).get(id)!.format.id).toBe('2019');
       expect(readTables(doc, [format2021, format2019], null).get(id)!.format.id).toBe('2021');
     }
+  });
+
+  it('a format that does not define a table is passed over for it; with none that does, the table is not in the result', () => {
+    const t21 = values(format2021, 6);
+    const text = asTabs(table(format2021, 'review'), t21.get('review')!);
+    const noReview = { ...format2021, tables: format2021.tables.filter((t) => t.id !== 'review') };
+    const read = readTables(docFromText(text), [noReview, format2019], null);
+    expect(read.get('review')!.format.id).toBe('2019');
+    expect(read.get('review')!.status).toBe('ok');
+    expect(readTables(docFromText(text), [noReview], null).has('review')).toBe(false);
+  });
+
+  it('table 四 is read when table 三 has its start words but none of its rows', () => {
+    const t21 = values(format2021, 6);
+    const review = asTabs(table(format2021, 'review'), t21.get('review')!);
+    const text = `本年新收申请的情况见附件图片。\n${review}`;
+    const read = readTables(docFromText(text), [format2021], format2021);
+    expect(read.get('requests')!.status).toBe('unrecognized');
+    expect(asValues(read.get('review')!.cells)).toEqual(t21.get('review')!);
   });
 
   it('table 四 is read when table 三 is missing', () => {
