@@ -46,7 +46,7 @@ export function holdsReport(article: Element): boolean {
 /** A published page titled as an annual report (信息公开 / 政务公开 in its title, heading or meta). */
 export function titledAsReport(doc: Document): boolean {
   const h = headline(doc);
-  return /信息公开|政务公开/.test(h) && looksLikeReport(h);
+  return (h.includes('信息公开') || h.includes('政务公开')) && looksLikeReport(h);
 }
 
 export interface Look {

@@ -56,14 +56,19 @@ function labelsOf(field: Field): string[] {
 /** How surely this field is the article's title: 0 = not at all. */
 function score(field: Field): number {
   const labels = labelsOf(field);
-  if (labels.some((l) => OTHER_LABEL.test(l))) return 0;
   const names = [field.getAttribute('name') ?? '', field.id];
+  const inTitleBox = field.parentElement?.closest('.title, [class*="title"], [class*="Title"]') != null;
+  // Most fields of a page (search boxes, comments) name no title at all: the content script's first
+  // look on every page then compiles none of the expressions below.
+  if (!inTitleBox && !labels.some((l) => l.includes('标题')) && !names.some((n) => n.toLowerCase().includes('title')))
+    return 0;
+  if (labels.some((l) => OTHER_LABEL.test(l))) return 0;
   if (names.some((n) => TITLE_NAME.test(n) && OTHER_NAME.test(n))) return 0;
   let s = 0;
   if (labels.some((l) => TITLE_LABEL.test(l))) s += 3;
   if (names.some((n) => EXACT_NAME.test(n))) s += 3;
   else if (names.some((n) => TITLE_NAME.test(n))) s += 2;
-  if (field.parentElement?.closest('.title, [class*="title"], [class*="Title"]')) s += 2;
+  if (inTitleBox) s += 2;
   return s;
 }
 
