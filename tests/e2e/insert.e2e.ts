@@ -133,3 +133,17 @@ describe('report year 2020 into an empty TinyMCE draft', () => {
     await page.close();
   });
 });
+
+describe('after the browser stops the service worker (as Chromium does after 30 s idle)', () => {
+  it('the popup still inserts: the page wakes the background for the engine and the bridge', async () => {
+    const { page, tabId } = await openEmpty('wangeditor4');
+    const options = await h.extensionPage('options.html');
+    const cdp = await options.context().newCDPSession(options);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await options.close();
+    await insertReport(tabId, 2023);
+    expect((await reportOf(tabId, 2023)).tables.map((t) => t.status)).toEqual(['ok', 'ok', 'ok']);
+    await page.close();
+  });
+});
