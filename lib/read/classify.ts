@@ -62,6 +62,8 @@ const LISTED_YEAR = /((?:19|20)\d{2})年/;
 export function listsReports(lines: readonly string[]): boolean {
   const years = new Set<string>();
   for (const line of lines) {
+    // Every wording REPORT_TITLE knows holds 报 (报告, 年报): a line without it, a paragraph most often, is passed by.
+    if (!line.includes('报')) continue;
     const title = line.replace(/[\s\u3000]*(?:\[?(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\]?)?[\s\u3000]*$/, '');
     const year = LISTED_YEAR.exec(title)?.[1];
     if (year && titleNamesReport(title)) years.add(year);

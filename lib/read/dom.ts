@@ -73,6 +73,8 @@ export interface DomDoc {
 }
 
 function hidden(el: Element): boolean {
+  // Most elements carry no attribute at all: one call answers, where a page's DOM makes every call cost.
+  if (!el.hasAttributes()) return false;
   if (el.hasAttribute('hidden')) return true;
   const style = el.getAttribute('style');
   return !!style && /display\s*:\s*none/i.test(style);

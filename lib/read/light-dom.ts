@@ -132,6 +132,10 @@ class LightElement extends LightNode {
   getAttribute(name: string): string | null {
     return this.attributes[name.toLowerCase()] ?? null;
   }
+  hasAttributes(): boolean {
+    for (const name in this.attributes) if (Object.hasOwn(this.attributes, name)) return true;
+    return false;
+  }
   hasAttribute(name: string): boolean {
     return name.toLowerCase() in this.attributes;
   }
