@@ -799,3 +799,44 @@ describe('text-table-mismatch: scope and format, as the report gives them', () =
     ]);
   });
 });
+
+describe('text-table-mismatch: tables read in part', () => {
+  it('a figure whose row the table does not show (its label unreadable) is not compared', () => {
+    const text = report(format2021, 2023, t2021, asTabs)
+      .replace('\n（一）予以公开\t', '\n（一）未列明\t')
+      .replace('一、总体情况\n本部分的说明文字。', '一、总体情况\n予以公开5件，部分公开1件。');
+    const r = checkText(text, { year: 2023 });
+    const requests = r.tables.find((t) => t.table === 'requests')!;
+    expect(requests.status).toBe('ok');
+    // 部分公开 is still held against its row (15 in seed 11); 予以公开 has no row to be held against
+    expect(r.findings.filter((x) => x.code === 'text-table-mismatch').map((x) => [x.row, x.actual])).toEqual([
+      ['partial', 1],
+    ]);
+  });
+
+  it('a table found by its start words only (an image) does not hide the figures after those words', () => {
+    const active = format2021.tables.find((t) => t.id === 'active')!;
+    const text = report(format2021, 2023, t2021, (def, v) =>
+      def === active ? '第二十条第（一）项规定的信息见附件图片。共收到政府信息公开申请5件。' : asTabs(def, v),
+    );
+    const r = checkText(text, { year: 2023 });
+    expect(r.tables.find((t) => t.table === 'active')!.status).toBe('unrecognized');
+    expect(r.findings.filter((x) => x.code === 'text-table-mismatch').map((x) => [x.row, x.actual])).toEqual([
+      ['new', 5],
+    ]);
+  });
+});
+
+describe('text-table-mismatch: numbers and headings as written', () => {
+  it('a count with two thousands separators is one number', () => {
+    const [f, ...rest] = mismatches('因政府信息公开被申请行政复议1,234,567件。');
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ column: 'review.total', expected: 8, actual: 1234567 });
+  });
+
+  it('a heading numbered with two digits (10、) starts a sentence too', () => {
+    expect(
+      mismatches('申请数量较上年有所增加\n10、依申请公开情况\n共收到政府信息公开申请5件。').map((x) => x.actual),
+    ).toEqual([5]);
+  });
+});
