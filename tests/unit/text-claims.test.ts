@@ -292,6 +292,8 @@ describe('text-table-mismatch: a heading line starts a sentence', () => {
     '2、依申请公开情况',
     '2.依申请公开情况',
     '\u3000\u3000(二)依申请公开情况',
+    '十一、依申请公开情况',
+    '（十一）依申请公开情况',
   ])('after %s the figure is its own sentence', (heading) => {
     expect(mismatches(around(heading)).map((x) => [x.row, x.actual, x.marked])).toEqual([
       ['new', 5, '共收到政府信息公开申请5件。'],
@@ -838,5 +840,112 @@ describe('text-table-mismatch: numbers and headings as written', () => {
     expect(
       mismatches('申请数量较上年有所增加\n10、依申请公开情况\n共收到政府信息公开申请5件。').map((x) => x.actual),
     ).toEqual([5]);
+  });
+});
+
+describe('text-table-mismatch: more of what a sentence and a cell are', () => {
+  it('a count with a thousands separator after two digits (12,345件) is one number', () => {
+    expect(mismatches('因政府信息公开被申请行政复议12,345件。').map((x) => x.actual)).toEqual([12345]);
+  });
+
+  it('a line that only holds (一) inside it is no heading: the sentence goes on', () => {
+    expect(mismatches('申请数量较上年有所增加\n共收到（一）类政府信息公开申请5件。')).toEqual([]);
+  });
+
+  it('a numbered paragraph (（二）共收到…5件。) starts its sentence; it may go on past its line', () => {
+    expect(mismatches('申请数量较上年有所增加\n（二）共收到政府信息公开申请5件。').map((x) => x.actual)).toEqual([5]);
+    expect(mismatches('（二）依申请公开情况。共收到政府\n信息公开申请5件。').map((x) => x.actual)).toEqual([5]);
+  });
+
+  it('a figure after the tables (in a later part) is held against them too', () => {
+    const text = report(format2021, 2023, t2021, asTabs).replace(
+      /五、([^\n]*)\n本部分的说明文字。/,
+      '五、$1\n共收到政府信息公开申请5件。',
+    );
+    const r = checkText(text, { year: 2023 });
+    expect(r.findings.filter((x) => x.code === 'text-table-mismatch').map((x) => [x.row, x.actual])).toEqual([
+      ['new', 5],
+    ]);
+  });
+
+  it('a report of a year with no claims and no tables has no figures to check', () => {
+    const text = report(format2021, 2018, t2021, () => '（表格见附件）').replace(
+      '本部分的说明文字。',
+      '本年度共收到政府信息公开申请5件。',
+    );
+    expect(checkText(text, { year: 2018 }).findings.filter((x) => x.code === 'text-table-mismatch')).toEqual([]);
+  });
+
+  it('an amount in 元 agrees with the 万元 cell to its two decimals (70050元 is 7.01 or 7.00)', () => {
+    const tables = structuredClone(t2021);
+    tables.get('active')!.set(key('fees', 'amount'), 7);
+    expect(mismatches('全年收取行政事业性收费70050元。', { tables })).toEqual([]);
+  });
+
+  it('a 总计 cell marked not applicable (/) counts as 0; one written 十三 is not held against the text', () => {
+    const of = (cell: string) =>
+      checkText(
+        report(format2021, 2023, t2021, asTabs)
+          .replace(/(\n（一）予以公开(?:\t\d+)*\t)\d+(?=\n)/, `$1${cell}`)
+          .replace('一、总体情况\n本部分的说明文字。', '一、总体情况\n予以公开5件。'),
+        { year: 2023 },
+      )
+        .findings.filter((x) => x.code === 'text-table-mismatch')
+        .map((x) => [x.row, x.column, x.expected, x.actual]);
+    expect(of('/')).toEqual([['granted', 'total', 0, 5]]);
+    expect(of('十三')).toEqual([]);
+  });
+
+  it('two 未收到 phrases in one sentence are one finding', () => {
+    const found = mismatches('本年度未收到政府信息公开申请，也未受理政府信息公开申请。');
+    expect(found.map((x) => [x.row, x.actual])).toEqual([['new', 0]]);
+  });
+
+  it('a sum whose members name their own group: 行政诉讼结果维持和结果纠正', () => {
+    const both =
+      'review|count|direct.upheld+review|count|after.upheld+review|count|direct.corrected+review|count|after.corrected';
+    const n = cellSum(format2021, t2021, both);
+    expect(mismatches(`行政诉讼中结果维持和结果纠正共${n}件。`)).toEqual([]);
+    expect(mismatches(`行政诉讼中结果维持和结果纠正共${n + 1}件。`).map((x) => x.expected)).toEqual([n]);
+  });
+
+  it('a member is read from its longest words: 因属于国家秘密不予公开和无法提供 is the sub-row and 无法提供', () => {
+    const n = cellSum(format2021, t2021, 'requests|denied.secret|total+requests|unable|total');
+    expect(mismatches(`因属于国家秘密不予公开和无法提供${n}件。`)).toEqual([]);
+    expect(mismatches(`因属于国家秘密不予公开和无法提供${n + 1}件。`).map((x) => x.row)).toEqual(['denied.secret']);
+  });
+
+  it('a sum with a blank member is not compared', () => {
+    const text = report(format2021, 2023, t2021, asTabs)
+      .replace(
+        /(\n（二）部分公开[^\t\n]*)((?:\t\d+)+)/,
+        (_, l: string, c: string) => `${l}${'\t'.repeat(c.split('\t').length - 1)}`,
+      )
+      .replace('一、总体情况\n本部分的说明文字。', '一、总体情况\n予以公开及部分公开5件。');
+    expect(checkText(text, { year: 2023 }).findings.filter((x) => x.code === 'text-table-mismatch')).toEqual([]);
+  });
+
+  it('a 法人或其他组织 figure equal to the 自然人 count is not said to count 自然人 only', () => {
+    // seed 11: 本年新收 557, 自然人 90, 法人或其他组织 467
+    const [f] = mismatches('共收到政府信息公开申请557件，其中自然人90件、法人或其他组织90件。');
+    expect(f!.message).toBe(
+      '正文：法人或其他组织90件；表三「一、本年新收政府信息公开申请数量」行「法人或其他组织」各列之和：467。',
+    );
+  });
+
+  it('two wrong shares in one sentence are two findings', () => {
+    const tables = structuredClone(t2021);
+    const v = tables.get('requests')!;
+    v.set(key('new', 'total'), 59);
+    v.set(key('new', 'natural'), 20);
+    v.set(key('new', 'business'), 39);
+    for (const c of ['research', 'nonprofit', 'legal', 'otherOrg']) v.set(key('new', c), 0);
+    const found = mismatches('共收到政府信息公开申请59件，其中自然人20件，占50%，法人或其他组织39件，占10%。', {
+      tables,
+    });
+    expect(found.map((x) => [x.column, x.actual])).toEqual([
+      ['natural', 50],
+      ['business', 10],
+    ]);
   });
 });
