@@ -34,6 +34,17 @@ interface Options {
   tables?: Map<string, Values>;
 }
 
+/** 本年新收 59: 自然人 20, 商业企业 39, no other applicant. */
+function applicants59(): Map<string, Values> {
+  const tables = structuredClone(t2021);
+  const v = tables.get('requests')!;
+  v.set(key('new', 'total'), 59);
+  v.set(key('new', 'natural'), 20);
+  v.set(key('new', 'business'), 39);
+  for (const c of ['research', 'nonprofit', 'legal', 'otherOrg']) v.set(key('new', c), 0);
+  return tables;
+}
+
 function mismatches(sentence: string, o: Options = {}) {
   const f = o.format ?? format2021;
   const year = f === format2021 ? 2023 : 2020;
@@ -451,12 +462,7 @@ describe('text-table-mismatch: 占X%', () => {
 });
 
 describe('text-table-mismatch: 占X% as it is written', () => {
-  const tables = structuredClone(t2021);
-  const v = tables.get('requests')!;
-  v.set(key('new', 'total'), 59);
-  v.set(key('new', 'natural'), 20);
-  v.set(key('new', 'business'), 39);
-  for (const c of ['research', 'nonprofit', 'legal', 'otherOrg']) v.set(key('new', c), 0);
+  const tables = applicants59();
 
   it.each([
     '共收到政府信息公开申请59件，其中自然人20件占43.9%。',
@@ -934,12 +940,7 @@ describe('text-table-mismatch: more of what a sentence and a cell are', () => {
   });
 
   it('two wrong shares in one sentence are two findings', () => {
-    const tables = structuredClone(t2021);
-    const v = tables.get('requests')!;
-    v.set(key('new', 'total'), 59);
-    v.set(key('new', 'natural'), 20);
-    v.set(key('new', 'business'), 39);
-    for (const c of ['research', 'nonprofit', 'legal', 'otherOrg']) v.set(key('new', c), 0);
+    const tables = applicants59();
     const found = mismatches('共收到政府信息公开申请59件，其中自然人20件，占50%，法人或其他组织39件，占10%。', {
       tables,
     });
