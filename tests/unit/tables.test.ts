@@ -331,7 +331,8 @@ describe('limits on where a table is looked for', () => {
     const header = lines.slice(0, -1).join('\n');
     const row = lines.at(-1)!;
     expect(read(format2021, 'review', `${header}\n${'说明文字。'.repeat(900)}\n${row}`).status).toBe('unrecognized');
-    const near = read(format2021, 'review', `${header}\n${'说明文字。'.repeat(700)}`.slice(0, 3000) + `\n${row}`);
+    const before = `${header}\n${'说明文字。'.repeat(700)}`.slice(0, 3000);
+    const near = read(format2021, 'review', `${before}\n${row}`);
     expect(asValues(near.cells)).toEqual(v);
   });
 
