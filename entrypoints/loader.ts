@@ -1,6 +1,13 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { watchForReport } from '../lib/extension/look';
-import { askBackground, ENGINE_KEY, LOAD_ENGINE, type Engine } from '../lib/extension/engine-link';
+import {
+  askBackground,
+  ENGINE_KEY,
+  LOAD_ENGINE,
+  LOADER_KEY,
+  type Engine,
+  type Loader,
+} from '../lib/extension/engine-link';
 
 /**
  * The content script of every matched page (declared in wxt.config.ts, registered by the background
@@ -8,7 +15,9 @@ import { askBackground, ENGINE_KEY, LOAD_ENGINE, type Engine } from '../lib/exte
  * engine, no zod, no polyfill, no storage. It asks the cheap question (lib/extension/look.ts) and,
  * only once a report may be there, has the background inject the engine into this frame; the engine
  * then reads the settings, checks the page and answers the panel through this script's listener.
- * Only the top frame works: it reads editor frames through contentDocument.
+ * Only the top frame works: it reads editor frames through contentDocument. It touches the extension
+ * API only once a report may be there, or when the panel calls `listen()` (LOADER_KEY): on the many
+ * pages that are no report, that API's making in the page would be most of what the script costs.
  */
 
 /** The extension API as the browser gives it: `browser` (Firefox, promises) or `chrome` (Chromium MV3, promises too). */
@@ -24,7 +33,7 @@ type Scope = typeof globalThis & {
   browser?: { runtime?: Runtime };
   chrome?: { runtime?: Runtime };
   [ENGINE_KEY]?: Engine;
-  __nianbaoLoader?: true;
+  [LOADER_KEY]?: Loader;
 };
 
 /** Questions a page that holds no report answers without the engine. */
@@ -37,14 +46,13 @@ const LIGHT: Record<string, () => unknown> = {
 
 export default defineUnlistedScript(() => {
   const scope = globalThis as Scope;
-  const runtime = scope.browser?.runtime ?? scope.chrome?.runtime;
   // Frames below the top are read from it; the popup may execute this again on a page that has it.
-  if (window !== window.top || !runtime || scope.__nianbaoLoader) return;
-  scope.__nianbaoLoader = true;
+  if (window !== window.top || scope[LOADER_KEY]) return;
 
+  let runtime: Runtime | undefined;
   let engine: Promise<Engine> | null = null;
   const load = (): Promise<Engine> => {
-    engine ??= askBackground(() => runtime.sendMessage({ type: LOAD_ENGINE }))
+    engine ??= askBackground(() => runtime!.sendMessage({ type: LOAD_ENGINE }))
       .then(() => {
         const loaded = scope[ENGINE_KEY];
         if (!loaded) throw new Error('nianbao: the engine did not load');
@@ -57,11 +65,7 @@ export default defineUnlistedScript(() => {
       });
     return engine;
   };
-  const watcher = watchForReport(document, () => {
-    load().catch(() => {});
-  });
-
-  runtime.onMessage.addListener((message, _sender, respond) => {
+  const answer = (message: unknown, _sender: unknown, respond: (answer?: unknown) => void) => {
     const type = (message as { type?: unknown } | null)?.type;
     if (typeof type !== 'string') return undefined;
     const light = LIGHT[type];
@@ -76,5 +80,16 @@ export default defineUnlistedScript(() => {
       .then((e) => e.handle(message))
       .then(respond, () => respond(undefined));
     return true;
+  };
+  const listen = (): boolean => {
+    if (!runtime) {
+      runtime = scope.browser?.runtime ?? scope.chrome?.runtime;
+      runtime?.onMessage.addListener(answer);
+    }
+    return runtime !== undefined;
+  };
+  scope[LOADER_KEY] = { listen };
+  const watcher = watchForReport(document, () => {
+    if (listen()) load().catch(() => {});
   });
 });

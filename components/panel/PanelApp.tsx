@@ -1,14 +1,10 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { FixResult, PageReport, PageStatus, RevealResult, type ToContent } from '../../lib/extension/messages';
+import { FixResult, PageReport, PageStatus, RevealResult } from '../../lib/extension/messages';
 import { loadPageYear, onPageYearChanged, savePageYear } from '../options/store';
 import { browserReviewApi } from '../review/api';
-import { writeToPage } from './page';
+import { sendToPage as send, writeToPage } from './page';
 import { Panel, type PanelState } from './Panel';
-
-function send(tabId: number, message: ToContent): Promise<unknown> {
-  return browser.tabs.sendMessage(tabId, message, { frameId: 0 });
-}
 
 /**
  * The side panel bound to one tab (sidepanel.html?tab=<id>, also the in-page panel), or following

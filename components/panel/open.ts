@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { sendToPage } from './page';
 
 /** The side panel APIs the polyfill does not type: Chrome's sidePanel, Firefox's sidebarAction. */
 interface PanelApis {
@@ -40,6 +41,6 @@ export async function openPanel(
     ]);
     return 'sidebar';
   }
-  await browser.tabs.sendMessage(tabId, { type: 'toggle-inpage-panel', tabId, query }, { frameId: 0 });
+  await sendToPage(tabId, { type: 'toggle-inpage-panel', tabId, query });
   return 'inpage';
 }

@@ -9,6 +9,17 @@ export const LOAD_ENGINE = 'load-engine';
 export const CONTENT_SCRIPT = '/loader.js';
 export const ENGINE_FILE = '/engine.js';
 export const ENGINE_KEY = '__nianbaoEngine';
+/**
+ * Where the loader leaves its `listen()`: on a page that holds no report it does not listen for the
+ * panel (the extension API alone costs a page a millisecond or more), and the panel or popup, finding
+ * nobody there, calls this through scripting.executeScript, then asks again.
+ */
+export const LOADER_KEY = '__nianbaoLoader';
+
+export interface Loader {
+  /** Starts answering the panel's messages; false where the extension API is missing. */
+  listen(): boolean;
+}
 
 export interface Engine {
   /** Answers one message of the panel or popup (ToContent); undefined for anything else. */

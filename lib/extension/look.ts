@@ -112,6 +112,9 @@ export function watchForReport(doc: Document, found: () => void): { ask(): boole
   /** Watches the editors seen for edits and for a frame the editor rewrites. */
   const watch = (editors: EditingArea[]) => {
     unwatch?.();
+    unwatch = null;
+    // Most pages have no editor: they are spared the observer.
+    if (editors.length === 0) return;
     const observer = new MutationObserver(schedule);
     const docs = new Set<Document>();
     for (const e of editors) {

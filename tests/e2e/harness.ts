@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { LOADER_KEY } from '../../lib/extension/engine-link';
 import { PageStatus } from '../../lib/extension/messages';
 
 /**
@@ -27,6 +28,13 @@ declare const chrome: {
   tabs: {
     query(q: { active: boolean; lastFocusedWindow: boolean }): Promise<{ id?: number }[]>;
     sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown>;
+  };
+  scripting: {
+    executeScript(o: {
+      target: { tabId: number; frameIds: number[] };
+      func: (key: string) => boolean;
+      args: [string];
+    }): Promise<{ result?: unknown }[]>;
   };
 };
 
@@ -193,8 +201,26 @@ export async function launch(): Promise<Harness> {
     if (id < 0) throw new Error('no active tab');
     return id;
   };
+  // As the panel does (components/panel/page.ts): a content script that does not listen yet, on a
+  // page that holds no report, is woken and asked once more.
   const send = (tabId: number, message: unknown) =>
-    worker.evaluate(([id, m]) => chrome.tabs.sendMessage(id, m, { frameId: 0 }), [tabId, message] as const);
+    worker.evaluate(
+      async ([id, m, key]) => {
+        const ask = () => chrome.tabs.sendMessage(id, m, { frameId: 0 });
+        try {
+          return await ask();
+        } catch (error) {
+          const [woken] = await chrome.scripting.executeScript({
+            target: { tabId: id, frameIds: [0] },
+            func: (k: string) => (globalThis as unknown as Record<string, { listen(): boolean }>)[k]?.listen() ?? false,
+            args: [key],
+          });
+          if (woken?.result !== true) throw error;
+          return ask();
+        }
+      },
+      [tabId, message, LOADER_KEY] as const,
+    );
   const allowed = (u: string) => {
     const { protocol, hostname, port: p } = new URL(u);
     if (['chrome-extension:', 'data:', 'blob:', 'about:', 'javascript:'].includes(protocol)) return true;

@@ -22,6 +22,7 @@ declare const chrome: {
     getRegisteredContentScripts(): Promise<{ id: string; js?: string[]; matches?: string[] }[]>;
   };
   storage: { local: { set(v: object): Promise<void> } };
+  tabs: { sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown> };
 };
 
 /** Whether the engine was injected into the tab's top frame: its handler sits in the content scripts' world. */
@@ -53,6 +54,35 @@ describe('the light content script', () => {
     expect(await engineLoaded(tabId)).toBe(false);
     await h.openPanel(tabId);
     expect(await h.status(tabId)).toMatchObject({ kind: 'none', parsed: false });
+    expect(await engineLoaded(tabId)).toBe(false);
+  });
+
+  it('touches no extension API on a page that is no report until the panel asks, then answers it', async () => {
+    const { tabId } = await h.open('plain.html');
+    const loaderRan = () =>
+      h.worker.evaluate(async (id) => {
+        const [frame] = await chrome.scripting.executeScript({
+          target: { tabId: id },
+          func: () => '__nianbaoLoader' in globalThis,
+        });
+        return frame?.result;
+      }, tabId);
+    await expect.poll(loaderRan, { timeout: 10_000 }).toBe(true);
+    // A message straight to the tab finds nobody listening: the loader looked, found no report, and
+    // left the extension API unmade in the page.
+    const straight = () =>
+      h.worker.evaluate(
+        (id) =>
+          chrome.tabs.sendMessage(id, { type: 'status' }, { frameId: 0 }).then(
+            (answer) => ({ answer }),
+            (error: Error) => ({ error: error.message }),
+          ),
+        tabId,
+      );
+    expect(await straight()).toEqual({ error: expect.stringMatching(/Receiving end does not exist/) });
+    // The panel's way wakes it; from then on it answers every message.
+    expect(await h.status(tabId)).toMatchObject({ kind: 'none', parsed: false });
+    expect(await straight()).toEqual({ answer: expect.objectContaining({ kind: 'none' }) });
     expect(await engineLoaded(tabId)).toBe(false);
   });
 
