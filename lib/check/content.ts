@@ -40,6 +40,12 @@ const TEMPLATES: RegExp[] = BOILERPLATE.map(
     ),
 );
 
+/**
+ * All the templates as one sticky expression: it fails at a line start exactly when every template
+ * does, which is at nearly every line of a report, so one test there replaces one per template.
+ */
+const ANY_TEMPLATE = new RegExp(TEMPLATES.map((r) => `(?:${r.source})`).join('|'), 'y');
+
 /** Words a table prints around its numbers (titles, headers, row labels, notes): not the clerk's prose. */
 const TABLE_WORDS: string[] = [
   ...new Set(
@@ -103,7 +109,9 @@ function templateLines(lines: readonly (Line | null)[]): Set<number> {
       joined += lines[j]!.c;
       ends.set(joined.length, starts.length - 1);
     }
-    for (let k = 0; k < starts.length; k++)
+    for (let k = 0; k < starts.length; k++) {
+      ANY_TEMPLATE.lastIndex = starts[k]!;
+      if (!ANY_TEMPLATE.test(joined)) continue;
       for (const r of TEMPLATES) {
         r.lastIndex = starts[k]!;
         const m = r.exec(joined);
@@ -113,6 +121,7 @@ function templateLines(lines: readonly (Line | null)[]): Set<number> {
         k = last;
         break;
       }
+    }
     i += starts.length;
   }
   return out;

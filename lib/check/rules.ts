@@ -100,6 +100,26 @@ function instances(def: TableDef, rules: readonly RuleDef[], found: ReadonlySet<
 }
 
 /**
+ * A table's rule instances by the rows found, kept per table layout: they depend on nothing else,
+ * and a page is checked again after every edit with the same rows. A few sets of rows per table at
+ * most; the bound only keeps a crafted stream of pages from growing it.
+ */
+const instanceCache = new WeakMap<TableDef, Map<string, { rules: readonly RuleDef[]; list: Instance[] }>>();
+const INSTANCE_LAYOUTS = 32;
+
+function instancesFor(def: TableDef, rules: readonly RuleDef[], found: ReadonlySet<string>): Instance[] {
+  let byFound = instanceCache.get(def);
+  if (!byFound) instanceCache.set(def, (byFound = new Map()));
+  const key = [...found].join('\u0000');
+  const hit = byFound.get(key);
+  if (hit?.rules === rules) return hit.list;
+  if (byFound.size >= INSTANCE_LAYOUTS) byFound.clear();
+  const list = instances(def, rules, found);
+  byFound.set(key, { rules, list });
+  return list;
+}
+
+/**
  * Evaluates a table's rules. A blank or not-applicable part counts as 0 (one blank cell must not
  * hide the real imbalances). A blank total is first computed from its own rule, and other rules
  * use that value: a report that leaves its 总计 column blank has no mismatch, only blank totals.
@@ -111,7 +131,7 @@ export function evaluate(
   found: ReadonlySet<string>,
 ): Violation[] {
   const byKey = cellsByKey(cells);
-  const all = instances(def, rules, found);
+  const all = instancesFor(def, rules, found);
   const derived = new Map<string, number>();
   const written = (key: string) => byKey.get(key)?.value ?? null;
   const known = (key: string) => written(key) !== null || derived.has(key);

@@ -98,14 +98,38 @@ export function matchSpans(text: string, pattern: RegExp): [number, number][] {
   return Array.from(text.matchAll(new RegExp(pattern.source, flags)), (m) => [m.index, m.index + m[0].length]);
 }
 
-/** `spans` may be passed by a reader that knows them already (the CLI's light DOM); they must be of the body, or the root without one. */
-export function findArticle(doc: Document, spans: Spans = new TextSpans(doc.body ?? doc.documentElement)): Element {
+/**
+ * How many markers an element's own text holds. The same count as the markers of the whole page's
+ * text that lie inside the element: no marker ends with the beginning of another (or is one), so a
+ * match running into the element from before it never hides one that lies wholly inside.
+ */
+function markersIn(el: Element): number {
+  return el.textContent?.match(MARKERS)?.length ?? 0;
+}
+
+/** Whether `root` holds the element (by parents: the CLI's light DOM has no Node.contains). */
+function inside(el: Node, root: Node): boolean {
+  for (let n: Node | null = el; n; n = n.parentNode) if (n === root) return true;
+  return false;
+}
+
+/**
+ * `spans` may be passed by a reader that knows them already (the CLI's light DOM); they must be of
+ * the body, or the root without one. Without them a known container is judged on its own text, and
+ * the whole page's spans are made only when none is found: a CMS page's chrome (menus of hundreds of
+ * links) is then never indexed.
+ */
+export function findArticle(doc: Document, spans?: Spans): Element {
   const body = doc.body ?? doc.documentElement;
-  const markers = matchSpans(spans.text, MARKERS);
+  let markers = spans && matchSpans(spans.text, MARKERS);
   for (const selector of CONTAINERS) {
     const el = doc.querySelector(selector);
-    if (el && spans.within(markers, el) >= 3) return el;
+    if (!el) continue;
+    const count = spans ? spans.within(markers!, el) : inside(el, body) ? markersIn(el) : 0;
+    if (count >= 3) return el;
   }
+  spans ??= new TextSpans(body);
+  markers ??= matchSpans(spans.text, MARKERS);
   let best: Element = body;
   let current = spans.within(markers, body);
   if (current < 3) return body;

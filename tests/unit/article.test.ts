@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { looksLikeReport } from '../../lib/read/classify';
 import { checkDom, checkPage } from '../../lib/check/engine';
-import { findArticle } from '../../lib/read/article';
+import { findArticle, TextSpans } from '../../lib/read/article';
 import { seedsDir } from '../paths';
 
 const seed004 = readFileSync(resolve(seedsDir, '004_90225ff58829eda7.txt'), 'utf8');
@@ -42,6 +42,23 @@ describe('published pages', () => {
     const article = findArticle(doc);
     expect(article.textContent).toContain('2016年度没有发生');
     expect(article.textContent).not.toContain('主办：某县人民政府办公室');
+  });
+
+  it('judges a known container on its own text as on the whole page, a marker cut by its edge included', () => {
+    // 行政 ends the nav and 复议 starts the container: on the page's text that is one 行政复议 across the edge.
+    const layouts = [
+      `<div class="nav">行政</div><div id="zoom">复议 总体情况 主动公开</div>`,
+      `<div class="nav">行政</div><div id="zoom">复议 总体情况 主动公开 收到和处理</div>`,
+      `<div id="zoom">总体情况 主动公开 行政</div><div>复议 行政复议 存在的主要问题</div>`,
+      `<div class="TRS_Editor">其他需要报告</div><div id="zoom">政府信息公开 主动公开</div><article>总体情况 行政复议 收到和处理</article>`,
+    ];
+    const found = layouts.map((body) => {
+      const doc = page(body);
+      const viaPage = findArticle(doc, new TextSpans(doc.body));
+      expect(findArticle(doc)).toBe(viaPage);
+      return viaPage.id || viaPage.className || viaPage.tagName;
+    });
+    expect(found).toEqual(['BODY', 'zoom', 'BODY', 'ARTICLE']);
   });
 
   it('returns the body of a page that is no report', () => {

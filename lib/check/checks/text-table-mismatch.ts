@@ -3,7 +3,7 @@ import { compactIndexAt } from '../../read/doc';
 import type { ReadTable } from '../../read/tables';
 import { within } from '../../format/common';
 import type { ClaimsDef, FigureClaimDef, NoneClaimDef } from '../../format/schema';
-import { cellKey, leavesOf } from '../rules';
+import { cellKey, cellsByKey, leavesOf } from '../rules';
 import { defineCheck, type Draft } from './check';
 
 /**
@@ -182,16 +182,17 @@ class Walker {
   }
 }
 
-type Cells = Map<string, number | null | undefined>;
-
-function sumOf(t: ReadTable, cells: Cells, rows: readonly string[], columns: readonly string[]): number | null {
+/** Only a number or a not-applicable mark is a count to hold the text against; blank or invalid cells are reported elsewhere. */
+function sumOf(t: ReadTable, rows: readonly string[], columns: readonly string[]): number | null {
+  const cells = cellsByKey(t.cells);
   let sum = 0;
   let any = false;
   for (const r of rows)
     for (const leaf of leavesOf(t.def, r))
       for (const c of columns) {
-        const v = cells.get(cellKey(leaf, c));
-        if (v === null || v === undefined) return null;
+        const cell = cells.get(cellKey(leaf, c));
+        const v = cell && (cell.status === 'ok' || cell.status === 'na') ? cell.value : null;
+        if (v === null) return null;
         sum += v;
         any = true;
       }
@@ -233,7 +234,6 @@ class Reading {
   readonly out: Draft[] = [];
   private readonly regions: (readonly [number, number])[];
   readonly cuts: number[];
-  private readonly cellMaps = new Map<ReadTable, Cells>();
   private readonly flagged = new Set<string>();
   private readonly unit: string;
 
@@ -261,21 +261,8 @@ class Reading {
     return this.regions.some(([s, e]) => i >= s && i < e);
   }
 
-  sum(t: ReadTable, rows: readonly string[], columns: readonly string[]): number | null {
-    let cells = this.cellMaps.get(t);
-    // Only a number or a not-applicable mark is a count to hold the text against; blank or invalid cells are reported elsewhere.
-    if (!cells)
-      this.cellMaps.set(
-        t,
-        (cells = new Map(
-          t.cells.map((x) => [cellKey(x.row, x.column), x.status === 'ok' || x.status === 'na' ? x.value : null]),
-        )),
-      );
-    return sumOf(t, cells, rows, columns);
-  }
-
   value(f: Figure): number | null {
-    return this.sum(f.table, f.def.rows, f.def.columns);
+    return sumOf(f.table, f.def.rows, f.def.columns);
   }
 
   /** A test for words that put a figure in another scope; its pointers only move forward. */
@@ -443,7 +430,7 @@ function compare(r: Reading, sentence: [number, number], parts: Figure[], values
   const rows = [...new Set(parts.flatMap((p) => p.def.rows))];
   const columns = [...new Set(parts.flatMap((p) => p.def.columns))];
   const natural = (p: Figure) =>
-    p.def.columns.includes('total') && p.table.id === 'requests' ? r.sum(p.table, p.def.rows, ['natural']) : null;
+    p.def.columns.includes('total') && p.table.id === 'requests' ? sumOf(p.table, p.def.rows, ['natural']) : null;
   r.flag(sentence, `${t.id}|${rows}|${columns}`, {
     table: t.id,
     row: rows[0],
@@ -502,7 +489,7 @@ function noneFindings(r: Reading): void {
     const sentence = sentences.at(at);
     const clause = text.slice(Math.max(sentence[0], at - NONE_LOOK_BACK), end);
     if (k.comparison.test(clause.slice(clause.lastIndexOf(',') + 1)) || otherScope(at, sentence[0])) continue;
-    const value = r.sum(n.table, n.def.rows, n.def.columns);
+    const value = sumOf(n.table, n.def.rows, n.def.columns);
     if (value === null || value === 0) continue;
     r.flag(sentence, `${n.table.id}|${n.def.rows}|${n.def.columns}`, {
       table: n.table.id,
