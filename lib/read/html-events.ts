@@ -106,6 +106,7 @@ interface TokenizerInternals {
   buffer: string;
   index: number;
   offset: number;
+  isSpecial: boolean;
   stateText(c: number): void;
   handleInAttributeValue(c: number, quote: number): void;
   fastForwardTo(c: number): boolean;
@@ -128,19 +129,23 @@ const DOUBLE_QUOTE = 0x22;
  * the rest of an end tag) searches the same way.
  */
 class ScanningTokenizer extends Base {
-  /** The next & at or after where the last search started (the buffer's length when there is none), in `ampIn`. */
+  /** The next & in the buffer at or after where the last search started (the buffer's length when there is none). */
   private amp = -1;
-  private ampIn = '';
 
   /** The index of the first `stop` or & from `from` on, in the buffer; the buffer's length if neither comes. */
   private nextStop(stop: string, from: number): number {
-    if (this.amp < from || this.ampIn !== this.buffer) {
+    if (this.amp < from) {
       const a = this.buffer.indexOf('&', from);
       this.amp = a < 0 ? this.buffer.length : a;
-      this.ampIn = this.buffer;
     }
     const s = this.buffer.indexOf(stop, from);
     return s < 0 || s > this.amp ? this.amp : s;
+  }
+
+  /** A new piece of the page: the & found in the last one says nothing about this one. */
+  override write(chunk: string): void {
+    this.amp = -1;
+    super.write(chunk);
   }
 
   override stateText(c: number): void {
@@ -162,8 +167,35 @@ class ScanningTokenizer extends Base {
   }
 }
 
-/** Reads `html` and tells `handler` its elements and text, as htmlparser2's Parser (HTML mode, entities decoded) would. */
-export function htmlEvents(html: string, handler: HtmlHandler): void {
+/**
+ * `slice(start, end)` of the pieces as one text. The tokenizer names its sections in the order
+ * they come, so the piece a slice starts in is found by moving on from the last one.
+ */
+function slicer(pieces: readonly string[]): (start: number, end: number) => string {
+  let at = 0;
+  let base = 0;
+  return (start, end) => {
+    if (start < base) [at, base] = [0, 0];
+    while (at < pieces.length - 1 && start >= base + pieces[at]!.length) base += pieces[at++]!.length;
+    const piece = pieces[at] ?? '';
+    if (end <= base + piece.length) return piece.slice(start - base, end - base);
+    // A name or a run of text that goes on into the next pieces.
+    let s = piece.slice(start - base);
+    for (let i = at + 1, b = base + piece.length; i < pieces.length && b < end; b += pieces[i++]!.length)
+      s += pieces[i]!.slice(0, end - b);
+    return s;
+  };
+}
+
+/**
+ * Reads `html` and tells `handler` its elements and text, as htmlparser2's Parser (HTML mode,
+ * entities decoded) would. The page may come in pieces (lib/review/html.ts decodes a saved page in
+ * pieces: V8 keeps each string over 128 KB in a memory mapping of its own, which costs more than
+ * reading the page); the events are the same however it is cut.
+ */
+export function htmlEvents(html: string | readonly string[], handler: HtmlHandler): void {
+  const pieces = typeof html === 'string' ? [html] : html.filter((p) => p.length > 0);
+  const slice = slicer(pieces);
   let startIndex = 0;
   let endIndex = 0;
   let openTagStart = 0;
@@ -174,6 +206,17 @@ export function htmlEvents(html: string, handler: HtmlHandler): void {
   // The open elements and the foreign-content flags, innermost last.
   const stack: string[] = [];
   const foreign: boolean[] = [false];
+
+  // When a piece ends the tokenizer hands over the text it holds so far: held back until the next
+  // event shows whether the run goes on. It does when the next run starts where it stopped, in a
+  // script or style, or in text at anything but a < (where the whole page would have ended it too).
+  let held: string | null = null;
+  let heldStart = 0;
+  let heldInSpecial = false;
+  const flush = () => {
+    if (held !== null) handler.text(held, heldStart, endIndex);
+    held = null;
+  };
 
   const emitOpenTag = (name: string) => {
     openTagStart = startIndex;
@@ -212,30 +255,45 @@ export function htmlEvents(html: string, handler: HtmlHandler): void {
     startIndex = end + 1;
   };
   const skipped = (_start: number, end: number) => {
+    flush();
     endIndex = end;
     startIndex = end + 1;
   };
 
   const callbacks: TokenizerCallbacks = {
     ontext(start, end) {
-      const data = html.slice(start, end);
+      let data = slice(start, end);
+      let from = startIndex;
+      if (held !== null && start === endIndex + 1 && (heldInSpecial || data.charCodeAt(0) !== LT)) {
+        data = held + data;
+        from = heldStart;
+        held = null;
+      }
+      flush();
       endIndex = end - 1;
-      handler.text(data, startIndex, endIndex);
       startIndex = end;
+      if (end === tokenizer.offset + tokenizer.buffer.length) {
+        held = data;
+        heldStart = from;
+        heldInSpecial = tokenizer.isSpecial;
+      } else handler.text(data, from, endIndex);
     },
     ontextentity(cp, end) {
+      flush();
       endIndex = end - 1;
       handler.text(String.fromCodePoint(cp), startIndex, endIndex);
       startIndex = end;
     },
     onopentagname(start, end) {
+      flush();
       endIndex = end;
-      emitOpenTag(lower(html.slice(start, end)));
+      emitOpenTag(lower(slice(start, end)));
     },
     onopentagend,
     onclosetag(start, end) {
+      flush();
       endIndex = end;
-      const name = lower(html.slice(start, end));
+      const name = lower(slice(start, end));
       if (FOREIGN.has(name) || INTEGRATION.has(name)) foreign.pop();
       if (!VOID.has(name)) {
         const pos = stack.lastIndexOf(name);
@@ -264,10 +322,10 @@ export function htmlEvents(html: string, handler: HtmlHandler): void {
     },
     onattribname(start, end) {
       startIndex = start;
-      attribname = lower(html.slice(start, end));
+      attribname = lower(slice(start, end));
     },
     onattribdata(start, end) {
-      attribvalue += html.slice(start, end);
+      attribvalue += slice(start, end);
     },
     onattribentity(cp) {
       attribvalue += String.fromCodePoint(cp);
@@ -284,11 +342,12 @@ export function htmlEvents(html: string, handler: HtmlHandler): void {
     ondeclaration: skipped,
     onprocessinginstruction: skipped,
     onend() {
+      flush();
       endIndex = startIndex;
       for (let i = stack.length - 1; i >= 0; i--) handler.close(stack[i]!, true, startIndex, endIndex);
     },
   };
   const tokenizer = new ScanningTokenizer({ decodeEntities: true }, callbacks);
-  tokenizer.write(html);
+  for (const piece of pieces) tokenizer.write(piece);
   tokenizer.end();
 }

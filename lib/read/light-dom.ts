@@ -269,13 +269,17 @@ export function lightSpans(doc: Document): Spans {
   return new LightSpans((doc.body ?? doc.documentElement) as unknown as LightElement);
 }
 
-/** An HTML string as a read-only Document: the tree linkedom would build, for reading and checking only. */
-export function parsePage(html: string): Document {
+/**
+ * An HTML string as a read-only Document: the tree linkedom would build, for reading and checking
+ * only. The page may come in pieces (see htmlEvents); places are in the pieces joined.
+ */
+export function parsePage(html: string | readonly string[]): Document {
+  const size = typeof html === 'string' ? html.length : html.reduce((n, p) => n + p.length, 0);
   const doc = new LightDocument();
   const { runs } = doc;
   let length = 0;
   const root = new LightElement(doc, 'HTML', {});
-  root.srcEnd = html.length;
+  root.srcEnd = size;
   doc.append(root);
   doc.add(root);
   doc.documentElement = root;
@@ -298,7 +302,7 @@ export function parsePage(html: string): Document {
       const el = new LightElement(doc, upper(name), attributes);
       el.srcStart = start;
       el.openEnd = end + 1;
-      el.srcEnd = html.length;
+      el.srcEnd = size;
       el.textStart = length;
       node.append(el);
       doc.add(el);

@@ -25,8 +25,10 @@ export interface ReviewInput {
   checkName?: (code: FindingCode) => string;
 }
 
-const esc = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const SPECIAL = /[&<>"']/;
+// Most of what is escaped (figures, labels, unit names) holds nothing to escape: tested before replacing.
+const esc = (s: string) => (SPECIAL.test(s) ? s.replace(/[&<>"']/g, (c) => ENTITIES[c]!) : s);
 const safeHref = (href: string | undefined) => (href && /^(?:https?|file):/i.test(href) ? esc(href) : null);
 const count = (r: ReportJson, s: Severity) => r.findings.reduce((n, f) => n + (f.severity === s ? 1 : 0), 0);
 const has = (r: ReportJson, code: FindingCode) => r.findings.some((f) => f.code === code);
@@ -277,30 +279,38 @@ function grids(r: ReportJson): string {
 
 /** A table as the format lays it out, each read cell in place, cells a finding names marked by its severity. */
 function grid(def: TableDef, cells: readonly CellResult[], findings: readonly Finding[]): string {
-  const at = new Map(cells.map((c) => [`${c.row}\u0000${c.column}`, c]));
+  // Cells by row, then column: a grid of a few hundred places looks each up once, building no key.
+  const at = new Map<string, Map<string, CellResult>>();
+  for (const c of cells) {
+    const row = at.get(c.row);
+    if (row) row.set(c.column, c);
+    else at.set(c.row, new Map([[c.column, c]]));
+  }
+  const placed = findings.filter((f) => f.row !== undefined || f.column !== undefined);
   const mark = (row: string, column: string): Finding | undefined =>
-    findings.find(
-      (f) =>
-        (f.row !== undefined || f.column !== undefined) && (f.row ?? row) === row && (f.column ?? column) === column,
-    );
+    placed.find((f) => (f.row ?? row) === row && (f.column ?? column) === column);
+  const td = (cell: CellResult | undefined, f: Finding | undefined) => {
+    const text = cell ? (cell.status === 'ok' ? String(cell.value) : cell.raw || '') : '';
+    const bad = f ? `bad ${f.severity}` : '';
+    const status = cell && cell.status !== 'ok' ? cell.status : '';
+    const cls = bad && status ? `${bad} ${status}` : bad || status;
+    return `<td${cls ? ` class="${cls}"` : ''}${f ? ` title="${esc(f.message)}"` : ''}>${esc(text)}</td>`;
+  };
   return def.sections
     .map((s) => {
       const head = `<tr><th scope="col">${esc(s.label ?? def.labelHeader ?? '')}</th>${s.columns.map((c) => `<th scope="col">${esc(columnLabel(def, c.id))}</th>`).join('')}</tr>`;
-      const rows = s.rows.map((row) => {
-        if (row.group)
-          return `<tr class="group"><th scope="row" colspan="${s.columns.length + 1}">${esc(row.label)}</th></tr>`;
-        const tds = s.columns.map((c) => {
-          const cell = at.get(`${row.id}\u0000${c.id}`);
-          const f = mark(row.id, c.id);
-          const text = cell ? (cell.status === 'ok' ? String(cell.value) : cell.raw || '') : '';
-          const cls = [f ? `bad ${f.severity}` : '', cell && cell.status !== 'ok' ? cell.status : '']
-            .filter(Boolean)
-            .join(' ');
-          return `<td${cls ? ` class="${cls}"` : ''}${f ? ` title="${esc(f.message)}"` : ''}>${esc(text)}</td>`;
-        });
-        return `<tr><th scope="row">${esc(row.label)}</th>${tds.join('')}</tr>`;
-      });
-      return `<div class="grid"><table data-table="${def.id as TableId}">${head}${rows.join('')}</table></div>`;
+      let rows = '';
+      for (const row of s.rows) {
+        if (row.group) {
+          rows += `<tr class="group"><th scope="row" colspan="${s.columns.length + 1}">${esc(row.label)}</th></tr>`;
+          continue;
+        }
+        const read = at.get(row.id);
+        rows += `<tr><th scope="row">${esc(row.label)}</th>`;
+        for (const c of s.columns) rows += td(read?.get(c.id), placed.length ? mark(row.id, c.id) : undefined);
+        rows += '</tr>';
+      }
+      return `<div class="grid"><table data-table="${def.id as TableId}">${head}${rows}</table></div>`;
     })
     .join('');
 }

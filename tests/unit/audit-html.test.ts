@@ -9,7 +9,15 @@ import { checkPage, checkText } from '../../lib/check/engine';
 import { TextSpans } from '../../lib/read/article';
 import { htmlEvents } from '../../lib/read/html-events';
 import { lightSpans } from '../../lib/read/light-dom';
-import { binaryKind, checkBytes, checkHtml, decodeBytes, declaredCharset, parsePage } from '../../lib/review/html';
+import {
+  binaryKind,
+  checkBytes,
+  checkHtml,
+  decodeBytes,
+  decodePieces,
+  declaredCharset,
+  parsePage,
+} from '../../lib/review/html';
 import { countyReport2021, encodeGbk, page, random, report } from '../../scripts/gen-reports';
 import { hostilePage } from '../support/hostile';
 import { root, seedNames, seedsDir } from '../paths';
@@ -42,6 +50,24 @@ describe('decoding saved pages and texts', () => {
     expect(decodeBytes(utf8(`<meta charset="utf8mb4">${报告}`), { html: true })).toBe(
       `<meta charset="utf8mb4">${报告}`,
     );
+  });
+
+  it('a long page comes in pieces of at most 32 K characters that join to the whole, a character cut between two carried over', () => {
+    // Odd lengths put a two-byte GBK or a three-byte UTF-8 character across every 32 KB boundary.
+    const long = `<meta charset="gbk">${`a${报告}`.repeat(9000)}`;
+    for (const [bytes, options] of [
+      [encodeGbk(long), { html: true }],
+      [utf8(long), {}],
+      [utf16le(long), {}],
+    ] as const) {
+      const pieces = decodePieces(bytes, options);
+      expect(pieces.length).toBeGreaterThan(4);
+      expect(pieces.every((p) => p.length <= 32 * 1024)).toBe(true);
+      expect(pieces.join('')).toBe(long);
+    }
+    // A wrong byte late in a page declared UTF-8 still sends the whole page to GB18030.
+    const gbk = encodeGbk(long.replace('gbk', 'utf-8'));
+    expect(decodePieces(gbk, { html: true }).join('')).toBe(long.replace('gbk', 'utf-8'));
   });
 
   it('binary files are named by kind; text, even UTF-16 with its NUL bytes, is not binary', () => {
@@ -353,6 +379,32 @@ describe('the light DOM reads pages as linkedom does', () => {
       '=',
     ];
     const soup = fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }).map((p) => p.join(''));
+
+    it('the same events however the page is cut into pieces: inside a tag, a text run, a script, an entity', () => {
+      const cutEvents = (html: string, cuts: number[]) => {
+        const at = [...new Set(cuts.map((c) => c % (html.length + 1)))].sort((a, b) => a - b);
+        return ownEvents([0, ...at].map((from, i) => html.slice(from, at[i] ?? html.length)));
+      };
+      const ownEvents = (html: string | string[]): Event[] => {
+        const out: Event[] = [];
+        htmlEvents(html, {
+          open: (name, attributes, start, end) => out.push(['open', name, { ...attributes }, start, end]),
+          text: (data, start, end) => out.push(['text', data, start, end]),
+          close: (name, implied, start, end) => out.push(['close', name, implied, start, end]),
+        });
+        return out;
+      };
+      for (const html of pages) expect(cutEvents(html, [7, 4096, 33333, 65000])).toEqual(ownEvents(html));
+      // Cut just before a < that opens no tag: in text it starts a run of its own, in a script it does not.
+      for (const html of ['<p>a < b</p>', '<script>if (a < b) {}</script>x'])
+        expect(cutEvents(html, [html.indexOf(' <') + 1])).toEqual(ownEvents(html));
+      fc.assert(
+        fc.property(fc.oneof(soup, hostilePage), fc.array(fc.nat(), { maxLength: 12 }), (html, cuts) => {
+          expect(cutEvents(html, cuts)).toEqual(ownEvents(html));
+        }),
+        { numRuns: 600, seed: 20261202 },
+      );
+    });
 
     it('the same elements, attributes, text runs and source places, event by event', () => {
       for (const html of pages) expect(ownEvents(html)).toEqual(parserEvents(html));
