@@ -75,9 +75,16 @@ const MIN_PROSE = 10;
 /** Markdown and pipes around a line pasted from an AI assistant: `## ` `**…**` `| … |`. */
 const stripMarkup = (line: string) => line.replace(/^[#>\s]+/, '').replace(/\*\*|__|`/g, '');
 
+/**
+ * The table words one per line, searched at once: a compact line holds no line break, so it is found
+ * in this text exactly when one of the words holds it.
+ */
+const TABLE_TEXT = TABLE_WORDS.join('\n');
+const TABLE_WORD = new Set(TABLE_WORDS);
+
 function tableWords(c: string): boolean {
   const bare = stripOrdinal(c.replace(/^\(([一二三四五六七八九十]+)\)/, '$1.')).replace(/表$/, '');
-  return TABLE_WORDS.some((w) => w === bare || (bare.length >= 2 && w.includes(bare)));
+  return bare.length >= 2 ? TABLE_TEXT.includes(bare) : TABLE_WORD.has(bare);
 }
 
 /** A table read with every cell filled (zeros too: many units have nothing to count). */

@@ -30,35 +30,40 @@ function clean(s: string): string {
 
 const MAX_LINE = 2000;
 
-/** The report's title: the first short line that ends like a report, joined with the line before when the title wraps. */
+/**
+ * The report's title: the first short line that ends like a report, joined with the line before when
+ * the title wraps. Lines are cleaned as they are reached: the title is nearly always among the first.
+ */
 function findTitle(doc: Doc, given?: string): Pick<Meta, 'title' | 'titleStart' | 'titleEnd'> {
   const text = doc.text;
-  const lines: { start: number; end: number; text: string }[] = [];
+  let prev: { start: number; end: number; text: string } | undefined;
+  let count = 0;
   let at = 0;
-  while (at < text.length && lines.length < 40 && at < 20000) {
+  while (at < text.length && count < 40 && at < 20000) {
     let end = text.indexOf('\n', at);
     if (end < 0) end = text.length;
     // A title is short: a line is read only so far, and a [bookmark: …] marker only up to 200
     // characters, so an unterminated one on a long line is not read to the line's end at each [.
     const raw = text.slice(at, Math.min(end, at + MAX_LINE));
     const t = clean(raw.replace(/\[bookmark:[^\]\n]{0,200}\]/g, ''));
-    if (t) lines.push({ start: at, end, text: t });
+    const start = at;
     at = end + 1;
-  }
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
+    if (!t) continue;
+    count++;
+    const line = { start, end, text: t };
+    const before = prev;
+    prev = line;
     if (line.text.length > 80 || !TITLE_WORDS.test(line.text)) continue;
-    if (!/政府信息公开|政务公开|信息公开|年度报告|年报/.test(line.text + (lines[i - 1]?.text ?? ''))) continue;
-    const prev = lines[i - 1];
+    if (!/政府信息公开|政务公开|信息公开|年度报告|年报/.test(line.text + (before?.text ?? ''))) continue;
     // A title wraps: 洪泽区人民政府 / 2023年政府信息公开工作年度报告, or …工作年度 / 报告
-    const prevOk = !!prev && prev.text.length <= 40 && !/[。，,；]/.test(prev.text);
+    const prevOk = !!before && before.text.length <= 40 && !/[。，,；]/.test(before.text);
     const startsWithYear = /^(?:19|20)\d{2}年/.test(line.text);
     const wraps =
       line.text.length <= 6 ||
-      (startsWithYear && !YEAR.test(prev?.text ?? '')) ||
-      (!YEAR.test(line.text) && YEAR.test(prev?.text ?? ''));
-    if (prev && prevOk && wraps) {
-      return { title: prev.text + line.text, titleStart: prev.start, titleEnd: line.end };
+      (startsWithYear && !YEAR.test(before?.text ?? '')) ||
+      (!YEAR.test(line.text) && YEAR.test(before?.text ?? ''));
+    if (before && prevOk && wraps) {
+      return { title: before.text + line.text, titleStart: before.start, titleEnd: line.end };
     }
     return { title: line.text, titleStart: line.start, titleEnd: line.end };
   }

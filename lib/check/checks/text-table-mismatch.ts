@@ -236,6 +236,8 @@ class Reading {
   readonly cuts: number[];
   private readonly flagged = new Set<string>();
   private readonly unit: string;
+  /** The year, area and lower-level words of the whole text, found once for both passes that test scope. */
+  private readonly scopeHits: Record<'years' | 'areas' | 'below', ReturnType<typeof hits>>;
 
   constructor(
     readonly a: Analysis,
@@ -255,6 +257,7 @@ class Reading {
       this.text.length,
     ].sort((x, y) => x - y);
     this.unit = (a.meta.unit ?? '').replace(/(?:人民政府|政府|办事处)$/, '');
+    this.scopeHits = { years: hits(this.text, YEAR), areas: hits(this.text, k.area), below: hits(this.text, k.below) };
   }
 
   inTable(i: number): boolean {
@@ -267,10 +270,10 @@ class Reading {
 
   /** A test for words that put a figure in another scope; its pointers only move forward. */
   scope(): (p: number, from: number) => boolean {
-    const { a, k, text, unit } = this;
-    const years = new Walker(hits(text, YEAR));
-    const areas = new Walker(hits(text, k.area));
-    const below = new Walker(hits(text, k.below));
+    const { a, unit } = this;
+    const years = new Walker(this.scopeHits.years);
+    const areas = new Walker(this.scopeHits.areas);
+    const below = new Walker(this.scopeHits.below);
     return (p, from) => {
       const y = years.lastBefore(p, from);
       if (y && a.year && Number(y.text.slice(0, 4)) !== a.year) return true;
