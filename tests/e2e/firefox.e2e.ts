@@ -35,5 +35,6 @@ describe('the Firefox build', () => {
     }
     const report = JSON.parse(out.slice(out.indexOf('{'))) as { errors: { code: string; message: string }[] };
     expect(report.errors.map((e) => `${e.code}: ${e.message}`)).toEqual([]);
-  });
+    // A whole build and a lint: over a minute on a busy machine.
+  }, 180_000);
 });
