@@ -113,18 +113,19 @@ export function watchForReport(doc: Document, found: () => void): { ask(): boole
   const watch = (editors: EditingArea[]) => {
     unwatch?.();
     unwatch = null;
-    // Most pages have no editor: they are spared the observer.
+    // Most pages have no editor: they are spared the observer. A textarea's text is its value, which
+    // no mutation shows (its input events do): a page whose only one is a comment box is spared it too.
     if (editors.length === 0) return;
-    const observer = new MutationObserver(schedule);
+    const observer = editors.some((e) => e.kind !== 'textarea') ? new MutationObserver(schedule) : null;
     const docs = new Set<Document>();
     for (const e of editors) {
-      observer.observe(e.root, { subtree: true, childList: true, characterData: true });
+      if (e.kind !== 'textarea') observer?.observe(e.root, { subtree: true, childList: true, characterData: true });
       docs.add(e.root.ownerDocument);
       e.frame?.addEventListener('load', schedule);
     }
     for (const d of docs) d.addEventListener('input', schedule, true);
     unwatch = () => {
-      observer.disconnect();
+      observer?.disconnect();
       for (const d of docs) d.removeEventListener('input', schedule, true);
       for (const e of editors) e.frame?.removeEventListener('load', schedule);
     };

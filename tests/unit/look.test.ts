@@ -121,6 +121,19 @@ describe('watchForReport', () => {
     watcher.stop();
   });
 
+  it('fires when a report is pasted into an empty textarea (its input event; no mutation shows a value)', async () => {
+    document.body.innerHTML = '<textarea id="draft"></textarea>';
+    const found = vi.fn();
+    const watcher = watchForReport(document, found);
+    const draft = document.getElementById('draft') as HTMLTextAreaElement;
+    draft.value = seed3;
+    await new Promise((r) => setTimeout(r, 400));
+    expect(found).not.toHaveBeenCalled();
+    draft.dispatchEvent(new Event('input', { bubbles: true }));
+    await vi.waitFor(() => expect(found).toHaveBeenCalledTimes(1), { timeout: 5000 });
+    watcher.stop();
+  });
+
   it('finds an editor that appears after the page loaded, on a later look or on focus', () => {
     vi.useFakeTimers();
     const found = vi.fn();
