@@ -7,7 +7,7 @@ import { cac } from 'cac';
 import { SingleBar } from 'cli-progress';
 import { reportCsvHeader, Summary } from '../lib/review/audit';
 import { chainKey, yearChains } from '../lib/review/chains';
-import { reviewReportHtml } from '../lib/review/report-html';
+import { reviewReportParts } from '../lib/review/report-html';
 import { asPrevious, type Previous } from '../lib/check/engine';
 import { CSV_BOM, plain } from '../lib/review/export';
 import { checkSource, DEFAULT_MAX_MB, expand, InputError } from './audit/input';
@@ -229,15 +229,14 @@ async function main(): Promise<void> {
     // Chains index all outcomes; the page lists the readable ones only.
     const index = new Map<number, number>();
     outcomes.forEach((o, i) => o.out !== undefined && o.findings && index.set(i, index.size));
-    await write(
-      reviewReportHtml({
-        reports: readable.map((o) => o.report!),
-        chains: chains.map((c) => ({ from: index.get(c.from)!, to: index.get(c.to)! })),
-        unreadable,
-        links: readable.map((o) => sourceLink(o.source)),
-        checkedAt: new Date(),
-      }),
-    );
+    const parts = reviewReportParts({
+      reports: readable.map((o) => o.report!),
+      chains: chains.map((c) => ({ from: index.get(c.from)!, to: index.get(c.to)! })),
+      unreadable,
+      links: readable.map((o) => sourceLink(o.source)),
+      checkedAt: new Date(),
+    });
+    for (const part of parts) await write(part);
   } else for (const o of readable) await write(o.out!);
   await close();
 

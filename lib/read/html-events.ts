@@ -87,8 +87,8 @@ const FOREIGN = new Set(['math', 'svg']);
 const INTEGRATION = new Set(['mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml', 'foreignobject', 'desc', 'title']);
 
 /** A string function's results remembered, up to a bound: a page repeats a few dozen tag and attribute names thousands of times. */
-export function remembered(change: (s: string) => string, bound = 1024): (s: string) => string {
-  const seen = new Map<string, string>();
+export function remembered<T>(change: (s: string) => T, bound = 1024): (s: string) => T {
+  const seen = new Map<string, T>();
   return (s) => {
     let r = seen.get(s);
     if (r === undefined) {
@@ -100,6 +100,24 @@ export function remembered(change: (s: string) => string, bound = 1024): (s: str
 }
 
 const lower = remembered((s) => s.toLowerCase());
+
+/** What reading a tag needs of its name: the sets above, asked once per name a page spells rather than at every tag. */
+interface Tag {
+  /** Lower-cased. */
+  name: string;
+  closes: Set<string> | undefined;
+  isVoid: boolean;
+  /** What entering it makes the content: foreign (<svg>, <math>), HTML again (an integration point), or neither. */
+  foreign: boolean | null;
+}
+const tagOf = (name: string): Tag => ({
+  name,
+  closes: IMPLIES_CLOSE.get(name),
+  isVoid: VOID.has(name),
+  foreign: FOREIGN.has(name) ? true : INTEGRATION.has(name) ? false : null,
+});
+const tagSpelled = remembered((s) => tagOf(s.toLowerCase()));
+const P_TAG = tagOf('p');
 
 /** The members of htmlparser2 10's Tokenizer that ScanningTokenizer replaces or reads (private in its types). */
 interface TokenizerInternals {
@@ -199,7 +217,7 @@ export function htmlEvents(html: string | readonly string[], handler: HtmlHandle
   let startIndex = 0;
   let endIndex = 0;
   let openTagStart = 0;
-  let tagname = '';
+  let tag: Tag | null = null;
   let attribname = '';
   let attribvalue = '';
   let attribs: Record<string, string> | null = null;
@@ -218,31 +236,30 @@ export function htmlEvents(html: string | readonly string[], handler: HtmlHandle
     held = null;
   };
 
-  const emitOpenTag = (name: string) => {
+  const emitOpenTag = (opened: Tag) => {
     openTagStart = startIndex;
-    tagname = name;
-    const closes = IMPLIES_CLOSE.get(name);
+    tag = opened;
+    const { closes } = opened;
     if (closes)
       while (stack.length > 0 && closes.has(stack[stack.length - 1]!))
         handler.close(stack.pop()!, true, startIndex, endIndex);
-    if (!VOID.has(name)) {
-      stack.push(name);
-      if (FOREIGN.has(name)) foreign.push(true);
-      else if (INTEGRATION.has(name)) foreign.push(false);
+    if (!opened.isVoid) {
+      stack.push(opened.name);
+      if (opened.foreign !== null) foreign.push(opened.foreign);
     }
     attribs = {};
   };
   const endOpenTag = () => {
     startIndex = openTagStart;
     if (attribs) {
-      handler.open(tagname, attribs, startIndex, endIndex);
+      handler.open(tag!.name, attribs, startIndex, endIndex);
       attribs = null;
     }
-    if (VOID.has(tagname)) handler.close(tagname, true, startIndex, endIndex);
-    tagname = '';
+    if (tag?.isVoid) handler.close(tag.name, true, startIndex, endIndex);
+    tag = null;
   };
   const closeCurrentTag = (openImplied: boolean) => {
-    const name = tagname;
+    const name = tag?.name ?? '';
     endOpenTag();
     if (stack[stack.length - 1] === name) {
       handler.close(name, !openImplied, startIndex, endIndex);
@@ -287,22 +304,23 @@ export function htmlEvents(html: string | readonly string[], handler: HtmlHandle
     onopentagname(start, end) {
       flush();
       endIndex = end;
-      emitOpenTag(lower(slice(start, end)));
+      emitOpenTag(tagSpelled(slice(start, end)));
     },
     onopentagend,
     onclosetag(start, end) {
       flush();
       endIndex = end;
-      const name = lower(slice(start, end));
-      if (FOREIGN.has(name) || INTEGRATION.has(name)) foreign.pop();
-      if (!VOID.has(name)) {
+      const closed = tagSpelled(slice(start, end));
+      const { name } = closed;
+      if (closed.foreign !== null) foreign.pop();
+      if (!closed.isVoid) {
         const pos = stack.lastIndexOf(name);
         if (pos !== -1) {
           while (stack.length > pos + 1) handler.close(stack.pop()!, true, startIndex, endIndex);
           handler.close(stack.pop()!, false, startIndex, endIndex);
         } else if (name === 'p') {
           // A stray </p> is an empty paragraph.
-          emitOpenTag('p');
+          emitOpenTag(P_TAG);
           closeCurrentTag(true);
         }
       } else if (name === 'br') {

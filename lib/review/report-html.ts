@@ -42,10 +42,18 @@ export const reportLabel = (r: ReportJson) =>
 
 /** The review report as one HTML page. */
 export function reviewReportHtml(input: ReviewInput): string {
+  return reviewReportParts(input).join('');
+}
+
+/**
+ * The same page in parts that join to it, one per report's details: a county's page runs to
+ * megabytes, and the command writes it part by part rather than make one string of it.
+ */
+export function reviewReportParts(input: ReviewInput): string[] {
   const { reports, chains = [], unreadable = [], links = [] } = input;
   const name = input.checkName ?? defaultCheckName;
   const title = reports.length === 1 ? `审阅报告：${reportLabel(reports[0]!)}` : '政府信息公开工作年度报告审阅报告';
-  const body = [
+  const sections = [
     `<header><h1>${esc(title)}</h1><p class="meta">${input.checkedAt ? `检查日期：${date(input.checkedAt)}；` : ''}共 ${reports.length} 份报告${unreadable.length ? `，${unreadable.length} 个文件无法读取` : ''}。</p></header>`,
     overview(reports, chains, unreadable, name),
     reportTable(reports),
@@ -54,19 +62,24 @@ export function reviewReportHtml(input: ReviewInput): string {
     unreadable.length
       ? `<section id="unreadable"><h2>无法读取的文件</h2><ul>${unreadable.map((u) => `<li>${esc(u)}</li>`).join('')}</ul></section>`
       : '',
-    `<section id="details"><h2>各报告详情</h2>${reports.map((r, i) => detail(r, i, links[i], name)).join('')}</section>`,
-  ];
-  return `<!doctype html>
+  ].filter(Boolean);
+  return [
+    `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(title)}</title>
 <style>${CSS}</style></head>
 <body>
-${body.filter(Boolean).join('\n')}
+`,
+    ...sections.map((s) => `${s}\n`),
+    '<section id="details"><h2>各报告详情</h2>',
+    ...reports.map((r, i) => detail(r, i, links[i], name)),
+    `</section>
 <script>${SCRIPT}</script>
 </body></html>
-`;
+`,
+  ];
 }
 
 function overview(
