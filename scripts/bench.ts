@@ -9,11 +9,14 @@ import { build } from 'esbuild';
 import { chromium, type Page } from 'playwright-core';
 import { checkText } from '../lib/check/engine';
 import { checkHtml, parsePage } from '../lib/review/html';
-import { escapeHtml } from '../lib/write/snippets/table';
+import { CHROMIUM_ARGS, SEEDS, seedPage } from './bench-pages';
 import { countyReport2021, generateFolder, hugePage } from './gen-reports';
 
 /** Where docs/benchmarks.md's mutation-testing section starts (written by hand from `npm run mutate`). */
 const MUTATION_MARKER = '<!-- mutation -->';
+/** The hand-written notes on engine changes after the engine figures, kept from one bench to the next. */
+const NOTES_START = '<!-- engine-notes -->';
+const NOTES_END = '<!-- /engine-notes -->';
 
 /**
  * npm run bench: what the extension costs a page that is no report (its content script's size, the
@@ -24,37 +27,12 @@ const MUTATION_MARKER = '<!-- mutation -->';
  */
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
-const SEEDS = [
-  '000_44aebc5475f13285.txt',
-  '001_c97c571f5e04231d.txt',
-  '002_b149f0f934cd76e1.txt',
-  '003_422ee649bd0c999e.txt',
-  '004_90225ff58829eda7.txt',
-];
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
-
 interface Case {
   name: string;
   html: string;
   /** The plain text, where the case has one (the seeds are .txt files). */
   text?: string;
 }
-
-/** A seed as a published page shows it: one paragraph per line, inside a little site chrome. */
-const seedPage = (text: string) =>
-  `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><div class="nav">首页 政务公开</div><div id="zoom">${text
-    .split('\n')
-    .map((l) => `<p>${escapeHtml(l)}</p>`)
-    .join('')}</div><div class="footer">备案号</div></body></html>`;
 
 /**
  * Median time per call over `samples` samples, each long enough (≥ minMs) for a coarse timer:
@@ -523,6 +501,8 @@ async function main() {
       `- the 20,000-character report within 5× the floor (stretch 3×): ${verdict(ratio(countyName) <= 5)} (${ratio(countyName).toFixed(1)}×)`,
       `- the 2 MB page within 5× the floor (stretch 3×): ${verdict(ratio(huge) <= 5)} (${ratio(huge).toFixed(1)}×)`,
     );
+    // Where the hand-written notes on engine changes go (A/B runs of scripts/bench-ab.ts, kept from the last file).
+    const notesAt = lines.length;
     const axe = times.get(axeCase)!.axe!;
 
     const r = (n: number, j: number) => runs.find((x) => x.n === n && x.jobs === j)!;
@@ -570,6 +550,8 @@ async function main() {
     );
     // The mutation scores below the marker come from `npm run mutate`, not from this script: kept as they are.
     const previous = await readFile(join(root, 'docs/benchmarks.md'), 'utf8').catch(() => '');
+    const notes = new RegExp(`${NOTES_START}[\\s\\S]*?${NOTES_END}`).exec(previous)?.[0];
+    if (notes) lines.splice(notesAt, 0, '', notes);
     const mutation = previous.indexOf(MUTATION_MARKER);
     const doc = lines.join('\n') + (mutation >= 0 ? `\n${previous.slice(mutation)}` : '');
     await writeFile(join(root, 'docs/benchmarks.md'), doc);

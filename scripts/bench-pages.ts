@@ -1,0 +1,28 @@
+import { escapeHtml } from '../lib/write/snippets/table';
+
+/** What npm run bench and scripts/bench-ab.ts check in Chromium: the seed reports, as published pages. */
+export const SEEDS = [
+  '000_44aebc5475f13285.txt',
+  '001_c97c571f5e04231d.txt',
+  '002_b149f0f934cd76e1.txt',
+  '003_422ee649bd0c999e.txt',
+  '004_90225ff58829eda7.txt',
+];
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+/** A seed as a published page shows it: one paragraph per line, inside a little site chrome. */
+export const seedPage = (text: string) =>
+  `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><div class="nav">首页 政务公开</div><div id="zoom">${text
+    .split('\n')
+    .map((l) => `<p>${escapeHtml(l)}</p>`)
+    .join('')}</div><div class="footer">备案号</div></body></html>`;
