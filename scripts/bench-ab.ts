@@ -5,7 +5,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, SEEDS, seedPage } from './bench-pages';
+import { SEEDS, seedPage } from './bench-pages';
+import { CHROMIUM_ARGS } from './chromium';
 
 /**
  * npx tsx scripts/bench-ab.ts REV [ROUNDS]: checkPage of the engine at git revision REV against the

@@ -9,17 +9,6 @@ export const SEEDS = [
   '004_90225ff58829eda7.txt',
 ];
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
-
 /** A seed as a published page shows it: one paragraph per line, inside a little site chrome. */
 export const seedPage = (text: string) =>
   `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><div class="nav">首页 政务公开</div><div id="zoom">${text

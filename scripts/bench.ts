@@ -9,7 +9,8 @@ import { build } from 'esbuild';
 import { chromium, type Page } from 'playwright-core';
 import { checkText } from '../lib/check/engine';
 import { checkHtml, parsePage } from '../lib/review/html';
-import { CHROMIUM_ARGS, SEEDS, seedPage } from './bench-pages';
+import { SEEDS, seedPage } from './bench-pages';
+import { CHROMIUM_ARGS } from './chromium';
 import { countyReport2021, generateFolder, hugePage } from './gen-reports';
 
 /** Where docs/benchmarks.md's mutation-testing section starts (written by hand from `npm run mutate`). */

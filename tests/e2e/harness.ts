@@ -6,6 +6,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { LOADER_KEY } from '../../lib/extension/engine-link';
+import { CHROMIUM_ARGS } from '../../scripts/chromium';
 import { PageStatus } from '../../lib/extension/messages';
 
 /**
@@ -147,14 +148,7 @@ export interface Harness {
 export const chromiumArgs = (dir: string) => [
   `--disable-extensions-except=${dir}`,
   `--load-extension=${dir}`,
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
+  ...CHROMIUM_ARGS,
   // Panels open as tabs beside the page under test: keep the page's timers running at full speed.
   '--disable-background-timer-throttling',
   '--disable-renderer-backgrounding',
