@@ -1,6 +1,7 @@
 import { statSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINE_KEY, LOADER_KEY } from '../../lib/extension/engine-link';
 import { closeWithoutForeignRequests, extensionDir, launch, type Harness } from './harness';
 
 /**
@@ -18,22 +19,32 @@ afterAll(() => closeWithoutForeignRequests(h));
 
 declare const chrome: {
   scripting: {
-    executeScript(injection: { target: { tabId: number }; func: () => unknown }): Promise<{ result?: unknown }[]>;
+    executeScript(injection: {
+      target: { tabId: number };
+      func: (key: string) => unknown;
+      args: [string];
+    }): Promise<{ result?: unknown }[]>;
     getRegisteredContentScripts(): Promise<{ id: string; js?: string[]; matches?: string[] }[]>;
   };
   storage: { local: { set(v: object): Promise<void> } };
   tabs: { sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown> };
 };
 
-/** Whether the engine was injected into the tab's top frame: its handler sits in the content scripts' world. */
-const engineLoaded = (tabId: number) =>
-  h.worker.evaluate(async (id) => {
-    const [frame] = await chrome.scripting.executeScript({
-      target: { tabId: id },
-      func: () => '__nianbaoEngine' in globalThis,
-    });
-    return frame?.result;
-  }, tabId);
+/** Whether the tab's top frame holds `key` in the content scripts' world, where the loader and the engine leave theirs. */
+const holds = (tabId: number, key: string) =>
+  h.worker.evaluate(
+    async ([id, k]) => {
+      const [frame] = await chrome.scripting.executeScript({
+        target: { tabId: id },
+        func: (x: string) => x in globalThis,
+        args: [k],
+      });
+      return frame?.result;
+    },
+    [tabId, key] as const,
+  );
+/** Whether the engine was injected into the tab's top frame. */
+const engineLoaded = (tabId: number) => holds(tabId, ENGINE_KEY);
 
 describe('the light content script', () => {
   it('is a few KB with no engine in it, and is the only script the manifest puts in pages', () => {
@@ -59,15 +70,7 @@ describe('the light content script', () => {
 
   it('touches no extension API on a page that is no report until the panel asks, then answers it', async () => {
     const { tabId } = await h.open('plain.html');
-    const loaderRan = () =>
-      h.worker.evaluate(async (id) => {
-        const [frame] = await chrome.scripting.executeScript({
-          target: { tabId: id },
-          func: () => '__nianbaoLoader' in globalThis,
-        });
-        return frame?.result;
-      }, tabId);
-    await expect.poll(loaderRan, { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => holds(tabId, LOADER_KEY), { timeout: 10_000 }).toBe(true);
     // A message straight to the tab finds nobody listening: the loader looked, found no report, and
     // left the extension API unmade in the page.
     const straight = () =>
