@@ -338,7 +338,7 @@ h3 { font-size: 16px; margin: 0 0 .4em; } h4 { font-size: 14px; margin: 1em 0 .3
 .cards { display: flex; flex-wrap: wrap; gap: 10px; list-style: none; padding: 0; }
 .cards li { border: 1px solid var(--line); border-radius: 6px; padding: 8px 14px; min-width: 110px; }
 .cards b { display: block; font-size: 24px; } .cards li[data-card="error"] b, .cards li[data-card="late"] b, .cards li[data-card="carryover"] b { color: var(--err); }
-.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(460px, 1fr)); gap: 12px 24px; }
+.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(460px, 100%), 1fr)); gap: 12px 24px; }
 figure { margin: 0; } figcaption { font-weight: 700; margin: .5em 0; }
 svg.chart { max-width: 100%; height: auto; font: 12px sans-serif; }
 svg.chart rect { fill: var(--bar); } svg.chart text { fill: #1a1a1a; } svg.chart a text { fill: #0b57d0; }
@@ -360,6 +360,10 @@ li.warning .sev { color: var(--warn); font-weight: 700; } li.info .sev { color: 
 .grid td.bad { outline: 2px solid var(--err); background: #fdecea; } .grid td.bad.warning { outline-color: var(--warn); background: #fff5e0; } .grid td.bad.info { outline-color: #777; background: #f2f2f2; }
 .grid td.blank, .grid td.invalid { color: var(--warn); }
 .missing { color: var(--warn); }
+@media (max-width: 640px) {
+  /* A phone or a narrow window: the lists scroll sideways in their own box, their headers on one line. */
+  table.list { display: block; overflow-x: auto; white-space: nowrap; }
+}
 @media print {
   body { max-width: none; padding: 0; font-size: 11pt; } .filters, .top, .list th button::after { display: none; }
   .list th button { pointer-events: none; } .report, .grid table, figure, tr { break-inside: avoid; }

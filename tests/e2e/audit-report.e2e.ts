@@ -126,6 +126,15 @@ describe('the HTML review report, opened from disk', () => {
     );
   });
 
+  it('fits a 400 px window: charts scale down, the lists scroll in their own box', async () => {
+    await page.setViewportSize({ width: 400, height: 900 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
+    const header = page.locator('#reports thead th').first();
+    // One line of header text, not a character per line.
+    expect((await header.boundingBox())!.height).toBeLessThan(40);
+    await page.setViewportSize({ width: 1280, height: 720 });
+  });
+
   it('prints: the filters are left off the printed page', async () => {
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.filters').isVisible()).toBe(false);
