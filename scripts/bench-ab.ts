@@ -1,11 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
-import { SEEDS, seedPage } from './bench-pages';
+import { bundleEngine, SEEDS, seedPage } from './bench-pages';
 import { CHROMIUM_ARGS } from './chromium';
 
 /**
@@ -20,26 +19,6 @@ const root = resolve(fileURLToPath(import.meta.url), '../..');
 const [rev, rounds = '61'] = process.argv.slice(2);
 if (!rev) throw new Error('usage: npx tsx scripts/bench-ab.ts REV [ROUNDS]');
 
-/** The engine under `lib` as one script that sets globalThis[name]. */
-async function bundle(lib: string, name: string, dir: string): Promise<string> {
-  const entry = join(dir, `${name}.ts`);
-  await writeFile(entry, `export { checkPage } from ${JSON.stringify(join(lib, 'check/engine'))};\n`);
-  const out = join(dir, `${name}.js`);
-  await build({
-    entryPoints: [entry],
-    bundle: true,
-    format: 'iife',
-    globalName: name,
-    platform: 'browser',
-    target: 'chrome120',
-    minify: true,
-    outfile: out,
-    nodePaths: [join(root, 'node_modules')],
-    logLevel: 'error',
-  });
-  return out;
-}
-
 interface Times {
   same: boolean;
   a: number[];
@@ -52,7 +31,7 @@ async function main() {
     execFileSync('sh', ['-c', `git archive ${JSON.stringify(rev)} lib | tar -x -C ${JSON.stringify(tmp)}`], {
       cwd: root,
     });
-    const bundles = [await bundle(join(tmp, 'lib'), 'engineA', tmp), await bundle(join(root, 'lib'), 'engineB', tmp)];
+    const bundles = [await bundleEngine(tmp, 'engineA', join(tmp, 'lib')), await bundleEngine(tmp, 'engineB')];
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
     const page = await browser.newPage();
     process.stdout.write(`A = ${rev}, B = working tree; ms per check, min / median of ${rounds} rounds of 20\n`);

@@ -1,4 +1,34 @@
+import { writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { escapeHtml } from '../lib/write/snippets/table';
+
+const root = resolve(fileURLToPath(import.meta.url), '../..');
+
+/**
+ * The engine under `lib` (this tree's, or one taken from another revision) as one script for a page,
+ * setting globalThis[name] = { checkDom, checkPage }; written into `dir`, its path returned.
+ */
+export async function bundleEngine(dir: string, name = 'nianbao', lib = join(root, 'lib')): Promise<string> {
+  const entry = join(dir, `${name}.ts`);
+  await writeFile(entry, `export { checkDom, checkPage } from ${JSON.stringify(join(lib, 'check/engine'))};\n`);
+  const out = join(dir, `${name}.js`);
+  await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'iife',
+    globalName: name,
+    platform: 'browser',
+    target: 'chrome120',
+    minify: true,
+    outfile: out,
+    // A lib taken out of another revision finds its libraries in this tree's node_modules.
+    nodePaths: [join(root, 'node_modules')],
+    logLevel: 'error',
+  });
+  return out;
+}
 
 /** What npm run bench and scripts/bench-ab.ts check in Chromium: the seed reports, as published pages. */
 export const SEEDS = [

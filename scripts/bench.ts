@@ -5,11 +5,10 @@ import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { chromium, type Page } from 'playwright-core';
 import { checkText } from '../lib/check/engine';
 import { checkHtml, parsePage } from '../lib/review/html';
-import { SEEDS, seedPage } from './bench-pages';
+import { bundleEngine, SEEDS, seedPage } from './bench-pages';
 import { CHROMIUM_ARGS } from './chromium';
 import { countyReport2021, generateFolder, hugePage } from './gen-reports';
 
@@ -85,24 +84,6 @@ function nodeTimes(c: Case) {
   const floor = measure(() => (parsePage(c.html).body?.textContent ?? '').length, minMs, samples, warmMs);
   const text = c.text === undefined ? null : measure(() => checkText(c.text!), minMs, samples, warmMs);
   return { check, floor, text };
-}
-
-async function bundleEngine(dir: string): Promise<string> {
-  const entry = join(dir, 'entry.ts');
-  await writeFile(entry, `export { checkDom, checkPage } from ${JSON.stringify(join(root, 'lib/check/engine'))};\n`);
-  const out = join(dir, 'engine.js');
-  await build({
-    entryPoints: [entry],
-    bundle: true,
-    format: 'iife',
-    globalName: 'nianbao',
-    platform: 'browser',
-    target: 'chrome120',
-    minify: true,
-    outfile: out,
-    logLevel: 'error',
-  });
-  return out;
 }
 
 interface BrowserTimes {
