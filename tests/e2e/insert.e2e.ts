@@ -27,6 +27,12 @@ const otherRows = (format: FormatDef) =>
     .filter((r) => r.parent === 'other')
     .map((r) => r.id);
 
+/**
+ * An insert's steps each have Playwright's own 30 s timeout: the test waits longer than the vitest
+ * default, so that a step that hangs fails with its own name and the page's status, not a bare timeout.
+ */
+const INSERT_TIMEOUT = 120_000;
+
 /** Opens the fixture with an empty draft and returns it with its tab id, once the editor is up. */
 async function openEmpty(name: string) {
   const opened = await h.open(`editors/${name}.html?draft=empty`);
@@ -93,23 +99,27 @@ describe.each([...EDITORS, ...PLAIN_EDITORS])('whole 2021 report into an empty $
     await page?.close();
   });
 
-  it('inserts from the popup a report with every part, every table in the 2021 format, balanced', async () => {
-    await insertReport(tabId, 2023);
-    const report = await reportOf(tabId, 2023);
-    const codes = report.findings.map((f) => f.code);
-    expect(codes).not.toContain('part-missing');
-    expect(codes).not.toContain('table-missing');
-    expect(codes).not.toContain('sum-mismatch');
-    expect(report.tables.map((t) => [t.table, t.status, t.format])).toEqual([
-      ['active', 'ok', '2021'],
-      ['requests', 'ok', '2021'],
-      ['review', 'ok', '2021'],
-    ]);
-    const requestRows = new Set(report.tables.find((t) => t.table === 'requests')!.cells!.map((c) => c.row));
-    const expected = otherRows(format2021);
-    expect(expected).toHaveLength(3);
-    for (const row of expected) expect(requestRows).toContain(row);
-  });
+  it(
+    'inserts from the popup a report with every part, every table in the 2021 format, balanced',
+    async () => {
+      await insertReport(tabId, 2023);
+      const report = await reportOf(tabId, 2023);
+      const codes = report.findings.map((f) => f.code);
+      expect(codes).not.toContain('part-missing');
+      expect(codes).not.toContain('table-missing');
+      expect(codes).not.toContain('sum-mismatch');
+      expect(report.tables.map((t) => [t.table, t.status, t.format])).toEqual([
+        ['active', 'ok', '2021'],
+        ['requests', 'ok', '2021'],
+        ['review', 'ok', '2021'],
+      ]);
+      const requestRows = new Set(report.tables.find((t) => t.table === 'requests')!.cells!.map((c) => c.row));
+      const expected = otherRows(format2021);
+      expect(expected).toHaveLength(3);
+      for (const row of expected) expect(requestRows).toContain(row);
+    },
+    INSERT_TIMEOUT,
+  );
 
   it('one Ctrl+Z in the editor restores the exact previous content', async () => {
     expect(await getContent(page)).toContain('（六）其他处理');
@@ -119,31 +129,39 @@ describe.each([...EDITORS, ...PLAIN_EDITORS])('whole 2021 report into an empty $
 });
 
 describe('report year 2020 into an empty TinyMCE draft', () => {
-  it('inserts the 2019-format tables: （六）其他处理 a single row', async () => {
-    const { page, tabId } = await openEmpty('tinymce');
-    await insertReport(tabId, 2020);
-    const report = await reportOf(tabId, 2020);
-    const requests = report.tables.find((t) => t.table === 'requests')!;
-    expect([requests.status, requests.format]).toEqual(['ok', '2019']);
-    expect(otherRows(format2019)).toEqual([]);
-    const rows = new Set(requests.cells!.map((c) => c.row));
-    expect(rows).toContain('other');
-    for (const row of otherRows(format2021)) expect(rows).not.toContain(row);
-    expect(report.findings.map((f) => f.code)).not.toContain('sum-mismatch');
-    await page.close();
-  });
+  it(
+    'inserts the 2019-format tables: （六）其他处理 a single row',
+    async () => {
+      const { page, tabId } = await openEmpty('tinymce');
+      await insertReport(tabId, 2020);
+      const report = await reportOf(tabId, 2020);
+      const requests = report.tables.find((t) => t.table === 'requests')!;
+      expect([requests.status, requests.format]).toEqual(['ok', '2019']);
+      expect(otherRows(format2019)).toEqual([]);
+      const rows = new Set(requests.cells!.map((c) => c.row));
+      expect(rows).toContain('other');
+      for (const row of otherRows(format2021)) expect(rows).not.toContain(row);
+      expect(report.findings.map((f) => f.code)).not.toContain('sum-mismatch');
+      await page.close();
+    },
+    INSERT_TIMEOUT,
+  );
 });
 
 describe('after the browser stops the service worker (as Chromium does after 30 s idle)', () => {
-  it('the popup still inserts: the page wakes the background for the engine and the bridge', async () => {
-    const { page, tabId } = await openEmpty('wangeditor4');
-    const options = await h.extensionPage('options.html');
-    const cdp = await options.context().newCDPSession(options);
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await options.close();
-    await insertReport(tabId, 2023);
-    expect((await reportOf(tabId, 2023)).tables.map((t) => t.status)).toEqual(['ok', 'ok', 'ok']);
-    await page.close();
-  });
+  it(
+    'the popup still inserts: the page wakes the background for the engine and the bridge',
+    async () => {
+      const { page, tabId } = await openEmpty('wangeditor4');
+      const options = await h.extensionPage('options.html');
+      const cdp = await options.context().newCDPSession(options);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await options.close();
+      await insertReport(tabId, 2023);
+      expect((await reportOf(tabId, 2023)).tables.map((t) => t.status)).toEqual(['ok', 'ok', 'ok']);
+      await page.close();
+    },
+    INSERT_TIMEOUT,
+  );
 });
