@@ -1,3 +1,4 @@
+import type { RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatForYear, type TableId } from '../../lib/format';
 import {
@@ -30,19 +31,26 @@ export interface PopupProps {
 
 /**
  * A field that starts from what the draft says (or the fallback) and follows the draft's value
- * when it arrives late, until the clerk types in it: what she typed is never overwritten.
+ * when it arrives late, until the clerk types in it: what she typed is never overwritten. Nor is
+ * the field changed while she is in it: she may have selected its text to type over it, and a
+ * value set then drops the selection, so that her year would follow the draft's ("20202023").
  */
-function useDetected(detected: string, fallback: string): [string, (value: string) => void] {
+function useDetected(
+  detected: string,
+  fallback: string,
+): [string, (value: string) => void, RefObject<HTMLInputElement | null>] {
   const [value, setValue] = useState(detected || fallback);
   const typed = useRef(false);
+  const field = useRef<HTMLInputElement>(null);
   useEffect(() => {
-    if (detected && !typed.current) setValue(detected);
+    const inField = field.current !== null && field.current === field.current.ownerDocument.activeElement;
+    if (detected && !typed.current && !inField) setValue(detected);
   }, [detected]);
   const type = (v: string) => {
     typed.current = true;
     setValue(v);
   };
-  return [value, type];
+  return [value, type, field];
 }
 
 /**
@@ -59,8 +67,11 @@ export function Popup({
   onEnableSite,
   onOpenFiller,
 }: PopupProps) {
-  const [yearText, setYearText] = useDetected(detectedYear ? String(detectedYear) : '', String(now.getFullYear() - 1));
-  const [unit, setUnit] = useDetected(initialUnit, '');
+  const [yearText, setYearText, yearField] = useDetected(
+    detectedYear ? String(detectedYear) : '',
+    String(now.getFullYear() - 1),
+  );
+  const [unit, setUnit, unitField] = useDetected(initialUnit, '');
   const [partNumber, setPartNumber] = useState(1);
   const [variant, setVariant] = useState(0);
   const [table, setTable] = useState<TableId>('requests');
@@ -98,6 +109,7 @@ export function Popup({
           <input
             type="text"
             inputMode="numeric"
+            ref={yearField}
             value={yearText}
             onInput={(e) => setYearText(e.currentTarget.value)}
             aria-invalid={year === null}
@@ -108,6 +120,7 @@ export function Popup({
           {t('popupUnit')}
           <input
             type="text"
+            ref={unitField}
             value={unit}
             placeholder={t('popupUnitPlaceholder')}
             onInput={(e) => setUnit(e.currentTarget.value)}

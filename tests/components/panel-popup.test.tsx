@@ -80,6 +80,27 @@ describe('popup page on a draft', () => {
     expect(year!.value).toBe('2023');
     expect(container.querySelector('.popup-format')!.getAttribute('data-format')).toBe('2021');
   });
+
+  it('does not change the year under the clerk when the status arrives while she is in the field', async () => {
+    let answer!: (s: PageStatus) => void;
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((async (_tab: number, message: { type: string }) =>
+      message.type === 'status' ? new Promise((r) => (answer = r)) : { ok: true }) as never);
+    const { container } = render(<PopupPage currentTab={onTab('http://xxgk.example.gov.cn/wcm/edit.jsp')} />);
+    const [year, unit] = [...container.querySelectorAll('input')] as HTMLInputElement[];
+    await waitFor(() => expect(answer).toBeTypeOf('function'));
+    const shown = year!.value;
+    // She clicks in the field and selects its text to type over it (as Playwright's fill does) ...
+    year!.focus();
+    year!.select();
+    answer(status);
+    // ... the draft's unit fills the field she is not in; the year she is about to replace stays put,
+    // selected (a value set there would drop the selection, and her 2023 would follow the draft's 2020).
+    await waitFor(() => expect(unit!.value).toBe('阳头升乡'));
+    expect(year!.value).toBe(shown);
+    expect([year!.selectionStart, year!.selectionEnd]).toEqual([0, shown.length]);
+    fireEvent.input(year!, { target: { value: '2023' } });
+    expect(container.querySelector('.popup-format')!.getAttribute('data-format')).toBe('2021');
+  });
 });
 
 describe('options page', () => {
