@@ -1,4 +1,3 @@
-import type { RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatForYear, type TableId } from '../../lib/format';
 import {
@@ -33,24 +32,29 @@ export interface PopupProps {
  * A field that starts from what the draft says (or the fallback) and follows the draft's value
  * when it arrives late, until the clerk types in it: what she typed is never overwritten. Nor is
  * the field changed while she is in it: she may have selected its text to type over it, and a
- * value set then drops the selection, so that her year would follow the draft's ("20202023").
+ * value set then drops the selection, so that her year would follow the draft's ("20202023");
+ * the draft's value comes when she leaves the field untyped.
  */
-function useDetected(
-  detected: string,
-  fallback: string,
-): [string, (value: string) => void, RefObject<HTMLInputElement | null>] {
+function useDetected(detected: string, fallback: string) {
   const [value, setValue] = useState(detected || fallback);
   const typed = useRef(false);
-  const field = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    const inField = field.current !== null && field.current === field.current.ownerDocument.activeElement;
-    if (detected && !typed.current && !inField) setValue(detected);
-  }, [detected]);
-  const type = (v: string) => {
-    typed.current = true;
-    setValue(v);
+  const ref = useRef<HTMLInputElement>(null);
+  const follow = () => {
+    if (detected && !typed.current) setValue(detected);
   };
-  return [value, type, field];
+  useEffect(() => {
+    const inField = ref.current !== null && ref.current === ref.current.ownerDocument.activeElement;
+    if (!inField) follow();
+  }, [detected]);
+  return {
+    ref,
+    value,
+    onInput: (e: { currentTarget: HTMLInputElement }) => {
+      typed.current = true;
+      setValue(e.currentTarget.value);
+    },
+    onBlur: follow,
+  };
 }
 
 /**
@@ -67,11 +71,10 @@ export function Popup({
   onEnableSite,
   onOpenFiller,
 }: PopupProps) {
-  const [yearText, setYearText, yearField] = useDetected(
-    detectedYear ? String(detectedYear) : '',
-    String(now.getFullYear() - 1),
-  );
-  const [unit, setUnit, unitField] = useDetected(initialUnit, '');
+  const yearField = useDetected(detectedYear ? String(detectedYear) : '', String(now.getFullYear() - 1));
+  const unitField = useDetected(initialUnit, '');
+  const yearText = yearField.value;
+  const unit = unitField.value;
   const [partNumber, setPartNumber] = useState(1);
   const [variant, setVariant] = useState(0);
   const [table, setTable] = useState<TableId>('requests');
@@ -106,25 +109,11 @@ export function Popup({
       <div class="popup-fields">
         <label>
           {t('popupYear')}
-          <input
-            type="text"
-            inputMode="numeric"
-            ref={yearField}
-            value={yearText}
-            onInput={(e) => setYearText(e.currentTarget.value)}
-            aria-invalid={year === null}
-            size={6}
-          />
+          <input type="text" inputMode="numeric" {...yearField} aria-invalid={year === null} size={6} />
         </label>
         <label>
           {t('popupUnit')}
-          <input
-            type="text"
-            ref={unitField}
-            value={unit}
-            placeholder={t('popupUnitPlaceholder')}
-            onInput={(e) => setUnit(e.currentTarget.value)}
-          />
+          <input type="text" {...unitField} placeholder={t('popupUnitPlaceholder')} />
         </label>
       </div>
       {format ? (

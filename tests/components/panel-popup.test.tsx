@@ -101,6 +101,20 @@ describe('popup page on a draft', () => {
     fireEvent.input(year!, { target: { value: '2023' } });
     expect(container.querySelector('.popup-format')!.getAttribute('data-format')).toBe('2021');
   });
+  it('gives the draft’s year to the field she was in and left untyped', async () => {
+    let answer!: (s: PageStatus) => void;
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((async (_tab: number, message: { type: string }) =>
+      message.type === 'status' ? new Promise((r) => (answer = r)) : { ok: true }) as never);
+    const { container } = render(<PopupPage currentTab={onTab('http://xxgk.example.gov.cn/wcm/edit.jsp')} />);
+    const [year, unit] = [...container.querySelectorAll('input')] as HTMLInputElement[];
+    await waitFor(() => expect(answer).toBeTypeOf('function'));
+    year!.focus();
+    answer(status);
+    await waitFor(() => expect(unit!.value).toBe('阳头升乡'));
+    expect(year!.value).not.toBe('2020');
+    fireEvent.blur(year!);
+    await waitFor(() => expect(year!.value).toBe('2020'));
+  });
 });
 
 describe('options page', () => {
