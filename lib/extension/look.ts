@@ -1,6 +1,6 @@
 import { attachmentLinks } from '../read/attachments';
 import { looksLikeReport } from '../read/classify';
-import { findEditingAreas, type EditingArea } from './editors/detect';
+import { EDITOR_PLACES, findEditingAreas, type EditingArea } from './editors/detect';
 import { isTitleField, titleField, titleText } from './title-field';
 
 /**
@@ -45,9 +45,10 @@ export function holdsReport(article: Element): boolean {
 
 /** A published page titled as an annual report (信息公开 / 政务公开 in its title, heading or meta). */
 export function titledAsReport(doc: Document): boolean {
-  const h = headline(doc);
-  return (h.includes('信息公开') || h.includes('政务公开')) && looksLikeReport(h);
+  return headlineNamesReport(headline(doc));
 }
+
+const headlineNamesReport = (h: string) => (h.includes('信息公开') || h.includes('政务公开')) && looksLikeReport(h);
 
 export interface Look {
   /** Could a report be here: the engine is worth loading. */
@@ -70,6 +71,34 @@ export function firstLook(doc: Document, deep = true): Look {
   return { report, editors };
 }
 
+/**
+ * Whether a textarea's, a field's or the first heading's text could name a report, read as one XPath
+ * string (every name of a report holds 报): a string makes no element in the content script's world.
+ */
+const NAMED =
+  "concat(count(//textarea), ' ', count((//h1 | //h2)[1][contains(., '报')] | //textarea[contains(., '报')] | //input[contains(@value, '报')]))";
+
+/**
+ * Whether a page is sure to hold no report and no editor a passive look would watch, read without
+ * touching an element: the first touch of each kind of element from the content script's world makes
+ * its wrappers there, most of what a look costs a page that is no report. No editor place (EDITOR_PLACES),
+ * no CMS ArticleTitle, heading, textarea or field that could name a report, and a title that does not
+ * (a comment box's textarea is no matter). Where the browser cannot answer, or a page's text is not in
+ * its markup (a value set by script), the full look and the events decide.
+ */
+export function quietPage(doc: Document): boolean {
+  try {
+    if (doc.querySelectorAll(`${EDITOR_PLACES}, meta[name="ArticleTitle"][content*="报"]`).length > 0) return false;
+    const [textareas, named] = doc
+      .evaluate(NAMED, doc, null, 2 /* XPathResult.STRING_TYPE */, null)
+      .stringValue.split(' ');
+    if (named !== '0') return false;
+    return textareas === '0' ? !headlineNamesReport(doc.title) : !looksLikeReport(doc.title);
+  } catch {
+    return false;
+  }
+}
+
 /** Editors build their editing area after the page loads: look again a few times, then on focus. */
 export const RETRIES_MS = [800, 2500, 6000];
 const DEBOUNCE_MS = 300;
@@ -90,10 +119,13 @@ export function watchForReport(doc: Document, found: () => void): { ask(): boole
   let unwatch: (() => void) | null = null;
   const view = doc.defaultView;
 
+  // Last seen by a passive look as a quiet page (quietPage): no editor watched, so typing in a textarea asks.
+  let quiet = false;
   const inFrame = () => /^i?frame$/i.test(doc.activeElement?.tagName ?? '');
-  const onTitle = (e: Event) => isTitleField(e.target) && schedule();
-  const onFocus = () => look(inFrame());
-  const onBlur = () => inFrame() && look(true);
+  const onInput = (e: Event) =>
+    (isTitleField(e.target) || (quiet && (e.target as Element | null)?.tagName === 'TEXTAREA')) && schedule();
+  const onFocus = () => look(inFrame() ? 'deep' : 'passive');
+  const onBlur = () => inFrame() && look('deep');
   const stop = () => {
     done = true;
     unwatch?.();
@@ -101,13 +133,13 @@ export function watchForReport(doc: Document, found: () => void): { ask(): boole
     clearTimeout(timer);
     for (const t of timers) clearTimeout(t);
     doc.removeEventListener('focusin', onFocus, true);
-    doc.removeEventListener('input', onTitle, true);
-    doc.removeEventListener('change', onTitle, true);
+    doc.removeEventListener('input', onInput, true);
+    doc.removeEventListener('change', onInput, true);
     view?.removeEventListener('blur', onBlur);
   };
   const schedule = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => look(), DEBOUNCE_MS);
+    timer = setTimeout(() => look('full'), DEBOUNCE_MS);
   };
   /** Watches the editors seen for edits and for a frame the editor rewrites. */
   const watch = (editors: EditingArea[]) => {
@@ -130,9 +162,15 @@ export function watchForReport(doc: Document, found: () => void): { ask(): boole
       for (const e of editors) e.frame?.removeEventListener('load', schedule);
     };
   };
-  function look(openAll = false): boolean {
+  /**
+   * passive: the page's own start (first look, retries, focus), which a quiet page answers without an
+   * element; full: something seen changed; deep: every frame opened, from then on.
+   */
+  function look(how: 'passive' | 'full' | 'deep'): boolean {
     if (done) return true;
-    deep ||= openAll;
+    deep ||= how === 'deep';
+    quiet = how === 'passive' && !deep && quietPage(doc);
+    if (quiet) return false;
     const seen = firstLook(doc, deep);
     if (seen.report) {
       stop();
@@ -141,12 +179,12 @@ export function watchForReport(doc: Document, found: () => void): { ask(): boole
     return seen.report;
   }
 
-  if (!look()) {
-    for (const ms of RETRIES_MS) timers.push(setTimeout(look, ms));
+  if (!look('passive')) {
+    for (const ms of RETRIES_MS) timers.push(setTimeout(look, ms, 'passive'));
     doc.addEventListener('focusin', onFocus, true);
-    doc.addEventListener('input', onTitle, true);
-    doc.addEventListener('change', onTitle, true);
+    doc.addEventListener('input', onInput, true);
+    doc.addEventListener('change', onInput, true);
     view?.addEventListener('blur', onBlur);
   }
-  return { ask: () => look(true), stop };
+  return { ask: () => look('deep'), stop };
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINE_KEY, LOADER_KEY } from '../../lib/extension/engine-link';
 import { closeWithoutForeignRequests, extensionDir, launch, type Harness } from './harness';
+import { seedNames, seedsDir } from '../paths';
 
 /**
  * Issue 11: the extension is light on the pages that are no report. Its content script is a few KB
@@ -107,6 +108,17 @@ describe('the light content script', () => {
     const status = await h.status(tabId);
     expect(status).toMatchObject({ kind: 'editor', parsed: true });
     expect(status.report?.title).toContain('政府信息公开工作');
+  });
+
+  it('still finds a report typed into the textarea of a page its first look found quiet', async () => {
+    // plain.html: a news page with a comment box, which the loader reads without touching an element.
+    const { page, tabId } = await h.open('plain.html');
+    await page.waitForTimeout(1000);
+    expect(await engineLoaded(tabId)).toBe(false);
+    const seed = readFileSync(join(seedsDir, seedNames[3]!), 'utf8');
+    await page.locator('textarea').fill(seed);
+    await expect.poll(() => engineLoaded(tabId), { timeout: 10_000 }).toBe(true);
+    expect(await h.status(tabId)).toMatchObject({ kind: 'editor', parsed: true });
   });
 
   it('opens a console frame with an address of its own when the clerk clicks into it, before any panel asks', async () => {

@@ -31,8 +31,17 @@ export interface EditingArea {
 /** Console shells (TRS WCM, Hanweb JCMS) load the form in frames, and editors nest theirs: look this deep. */
 const MAX_DEPTH = 4;
 /** Editors keep a textarea of their own for 源码 mode or form submission: those are not separate areas. */
-const EDITOR_CHROME =
-  '.cke, .ke-container, .edui-editor, .tox, .mce-tinymce, .w-e-text-container, .ck-editor, .w-e-toolbar';
+const CHROME_CLASSES = [
+  'cke',
+  'ke-container',
+  'edui-editor',
+  'tox',
+  'mce-tinymce',
+  'w-e-text-container',
+  'ck-editor',
+  'w-e-toolbar',
+];
+const EDITOR_CHROME = CHROME_CLASSES.map((c) => `.${c}`).join(', ');
 const CANDIDATES = 'iframe, frame, textarea, [contenteditable]';
 
 const isTag = (el: Element, tag: string) => el.tagName.toLowerCase() === tag;
@@ -99,7 +108,8 @@ function usableTextarea(el: HTMLTextAreaElement, seen: boolean): boolean {
 
 /** An editor's frame has no address of its own (it is written into) or one that names an editor. */
 const WRITTEN_FRAME = /^(?:about:|javascript:|$)/i;
-const EDITOR_NAME = /edit|fck|ueditor|kindeditor|cke|mce|_ifr$/i;
+const EDITOR_WORDS = ['edit', 'fck', 'cke', 'mce', '_ifr'];
+const EDITOR_NAME = new RegExp(EDITOR_WORDS.join('|'), 'i');
 
 /**
  * Whether a frame may be an editor's, or a CMS console's (a frameset), without opening it. Opening a
@@ -115,6 +125,24 @@ export function editorLikeFrame(frame: HTMLIFrameElement): boolean {
     frame.closest(EDITOR_CHROME) !== null
   );
 }
+
+/**
+ * Every element a passive look would take for an editor, or for an editor's frame or chrome, as one
+ * CSS selector (a superset: a class that holds a chrome class's name counts too). A page with none
+ * has no editor a passive look would find.
+ */
+export const EDITOR_PLACES = [
+  '[contenteditable]',
+  'frame',
+  'iframe[srcdoc]',
+  'iframe:not([src])',
+  'iframe[src=""]',
+  'iframe[src^=" "]',
+  'iframe[src^="about:" i]',
+  'iframe[src^="javascript:" i]',
+  ...EDITOR_WORDS.flatMap((w) => ['src', 'id', 'name', 'class'].map((a) => `iframe[${a}*="${w}" i]`)),
+  ...CHROME_CLASSES.map((c) => `[class*="${c}"]`),
+].join(', ');
 
 /**
  * Every editing area of `doc` and of its same-origin frames, in document order. Frames whose body
