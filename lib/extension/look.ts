@@ -119,12 +119,13 @@ export function watchForReport(doc: Document, found: () => void): { ask(): boole
   let unwatch: (() => void) | null = null;
   const view = doc.defaultView;
 
-  // Last seen by a passive look as a quiet page (quietPage): no editor watched, so typing in a textarea asks.
+  // Last seen by a passive look as a quiet page (quietPage), which reads a textarea's markup, not its
+  // value: no editor is watched there, so moving into a textarea or typing in one looks in full.
   let quiet = false;
+  const inTextarea = (e: Event) => quiet && (e.target as Element | null)?.tagName === 'TEXTAREA';
   const inFrame = () => /^i?frame$/i.test(doc.activeElement?.tagName ?? '');
-  const onInput = (e: Event) =>
-    (isTitleField(e.target) || (quiet && (e.target as Element | null)?.tagName === 'TEXTAREA')) && schedule();
-  const onFocus = () => look(inFrame() ? 'deep' : 'passive');
+  const onInput = (e: Event) => (isTitleField(e.target) || inTextarea(e)) && schedule();
+  const onFocus = (e: Event) => look(inFrame() ? 'deep' : inTextarea(e) ? 'full' : 'passive');
   const onBlur = () => inFrame() && look('deep');
   const stop = () => {
     done = true;

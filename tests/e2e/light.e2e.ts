@@ -121,6 +121,19 @@ describe('the light content script', () => {
     expect(await h.status(tabId)).toMatchObject({ kind: 'editor', parsed: true });
   });
 
+  it('finds a report a script put into a textarea of a quiet page once the clerk clicks into it', async () => {
+    // The quiet check reads a textarea's markup; a CMS that sets its value by script shows only there.
+    const { page, tabId } = await h.open('plain.html');
+    const seed = readFileSync(join(seedsDir, seedNames[3]!), 'utf8');
+    await page.evaluate((text) => {
+      document.querySelector('textarea')!.value = text;
+    }, seed);
+    await page.waitForTimeout(1000);
+    expect(await engineLoaded(tabId)).toBe(false);
+    await page.locator('textarea').click();
+    await expect.poll(() => engineLoaded(tabId), { timeout: 10_000 }).toBe(true);
+  });
+
   it('opens a console frame with an address of its own when the clerk clicks into it, before any panel asks', async () => {
     const { page, tabId } = await h.open('console.html');
     // The passive looks (now, 0.8, 2.5 and 6 s) leave such a frame closed: no engine yet.
