@@ -66,54 +66,51 @@ describe('popup page on a draft', () => {
     expect(insert.op.html).toContain('阳头升乡2020年政府信息公开工作年度报告');
   });
 
-  it('keeps the year and unit the clerk typed when the draft’s status arrives after', async () => {
+  /** The popup on a draft whose status is still on its way: `answer` delivers it. */
+  async function openBeforeStatus() {
     let answer!: (s: PageStatus) => void;
     vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((async (_tab: number, message: { type: string }) =>
       message.type === 'status' ? new Promise((r) => (answer = r)) : { ok: true }) as never);
     const { container } = render(<PopupPage currentTab={onTab('http://xxgk.example.gov.cn/wcm/edit.jsp')} />);
     const [year, unit] = [...container.querySelectorAll('input')] as HTMLInputElement[];
     await waitFor(() => expect(answer).toBeTypeOf('function'));
-    fireEvent.input(year!, { target: { value: '2023' } });
+    return { answer, container, year: year!, unit: unit! };
+  }
+
+  it('keeps the year and unit the clerk typed when the draft’s status arrives after', async () => {
+    const { answer, container, year, unit } = await openBeforeStatus();
+    fireEvent.input(year, { target: { value: '2023' } });
     answer(status);
     // The draft's unit fills the untouched field; the typed year stays, and so does its format.
-    await waitFor(() => expect(unit!.value).toBe('阳头升乡'));
-    expect(year!.value).toBe('2023');
+    await waitFor(() => expect(unit.value).toBe('阳头升乡'));
+    expect(year.value).toBe('2023');
     expect(container.querySelector('.popup-format')!.getAttribute('data-format')).toBe('2021');
   });
 
   it('does not change the year under the clerk when the status arrives while she is in the field', async () => {
-    let answer!: (s: PageStatus) => void;
-    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((async (_tab: number, message: { type: string }) =>
-      message.type === 'status' ? new Promise((r) => (answer = r)) : { ok: true }) as never);
-    const { container } = render(<PopupPage currentTab={onTab('http://xxgk.example.gov.cn/wcm/edit.jsp')} />);
-    const [year, unit] = [...container.querySelectorAll('input')] as HTMLInputElement[];
-    await waitFor(() => expect(answer).toBeTypeOf('function'));
-    const shown = year!.value;
+    const { answer, container, year, unit } = await openBeforeStatus();
+    const shown = year.value;
     // She clicks in the field and selects its text to type over it (as Playwright's fill does) ...
-    year!.focus();
-    year!.select();
+    year.focus();
+    year.select();
     answer(status);
     // ... the draft's unit fills the field she is not in; the year she is about to replace stays put,
     // selected (a value set there would drop the selection, and her 2023 would follow the draft's 2020).
-    await waitFor(() => expect(unit!.value).toBe('阳头升乡'));
-    expect(year!.value).toBe(shown);
-    expect([year!.selectionStart, year!.selectionEnd]).toEqual([0, shown.length]);
-    fireEvent.input(year!, { target: { value: '2023' } });
+    await waitFor(() => expect(unit.value).toBe('阳头升乡'));
+    expect(year.value).toBe(shown);
+    expect([year.selectionStart, year.selectionEnd]).toEqual([0, shown.length]);
+    fireEvent.input(year, { target: { value: '2023' } });
     expect(container.querySelector('.popup-format')!.getAttribute('data-format')).toBe('2021');
   });
+
   it('gives the draft’s year to the field she was in and left untyped', async () => {
-    let answer!: (s: PageStatus) => void;
-    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((async (_tab: number, message: { type: string }) =>
-      message.type === 'status' ? new Promise((r) => (answer = r)) : { ok: true }) as never);
-    const { container } = render(<PopupPage currentTab={onTab('http://xxgk.example.gov.cn/wcm/edit.jsp')} />);
-    const [year, unit] = [...container.querySelectorAll('input')] as HTMLInputElement[];
-    await waitFor(() => expect(answer).toBeTypeOf('function'));
-    year!.focus();
+    const { answer, year, unit } = await openBeforeStatus();
+    year.focus();
     answer(status);
-    await waitFor(() => expect(unit!.value).toBe('阳头升乡'));
-    expect(year!.value).not.toBe('2020');
-    fireEvent.blur(year!);
-    await waitFor(() => expect(year!.value).toBe('2020'));
+    await waitFor(() => expect(unit.value).toBe('阳头升乡'));
+    expect(year.value).not.toBe('2020');
+    fireEvent.blur(year);
+    await waitFor(() => expect(year.value).toBe('2020'));
   });
 });
 
