@@ -4,6 +4,8 @@
  * field neither its year nor that it is an annual report can be read. Pure DOM, no `browser` API.
  */
 
+import { EDITOR_CHROME } from './editors/detect';
+
 type Field = HTMLInputElement | HTMLTextAreaElement;
 
 /** Longest title kept: a title field never holds the article. */
@@ -19,9 +21,6 @@ const OTHER_LABEL = /副|短|简|引题|肩题|seo|浏览器|页面|英文|外�
 const TITLE_NAME = /title/i;
 const EXACT_NAME = /^(?:(?:doc|art|article|info|news|content|txt|tb|f)[_-]?)?title$/i;
 const OTHER_NAME = /sub|short|seo|alias|second|vice|browser|page_?title|meta|english|en_?title|key|link|img|pic/i;
-/** Editors' own chrome holds inputs too (link dialogs, source boxes). */
-const EDITOR_CHROME = '.edui-editor, .ke-container, .cke, .tox, .mce-tinymce, .ck-editor, .w-e-toolbar, .w-e-bar';
-
 const squeeze = (s: string | null | undefined) => (s ?? '').replace(/[\s*＊:：]+/g, '');
 
 function isTextField(el: Element): el is Field {
@@ -81,6 +80,7 @@ export function titleField(host: Element): Field | null {
   const doc = host.ownerDocument;
   let best: { field: Field; score: number; above: boolean } | null = null;
   for (const el of Array.from(doc.querySelectorAll('input, textarea'))) {
+    // Editors' own chrome holds inputs too (link dialogs, source boxes).
     if (!isTextField(el) || el === host || el.closest(EDITOR_CHROME)) continue;
     const s = score(el);
     if (s < 2) continue;

@@ -30,7 +30,10 @@ export interface EditingArea {
 
 /** Console shells (TRS WCM, Hanweb JCMS) load the form in frames, and editors nest theirs: look this deep. */
 const MAX_DEPTH = 4;
-/** Editors keep a textarea of their own for 源码 mode or form submission: those are not separate areas. */
+/**
+ * The classes of editors' own boxes and toolbars. Editors keep a textarea of their own for 源码 mode
+ * or form submission: those are not separate areas, and no field inside is the CMS's title field.
+ */
 const CHROME_CLASSES = [
   'cke',
   'ke-container',
@@ -40,8 +43,9 @@ const CHROME_CLASSES = [
   'w-e-text-container',
   'ck-editor',
   'w-e-toolbar',
+  'w-e-bar',
 ];
-const EDITOR_CHROME = CHROME_CLASSES.map((c) => `.${c}`).join(', ');
+export const EDITOR_CHROME = CHROME_CLASSES.map((c) => `.${c}`).join(', ');
 const CANDIDATES = 'iframe, frame, textarea, [contenteditable]';
 
 const isTag = (el: Element, tag: string) => el.tagName.toLowerCase() === tag;
