@@ -1,3 +1,4 @@
+import type { EditorKind } from '../../lib/extension/editors/detect';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formats } from '../../lib/format';
 import type { PageStatus } from '../../lib/extension/messages';
@@ -40,12 +41,29 @@ const offersOf = (status: PageStatus | null) => (status?.kind === 'editor' ? (st
 
 const formatName = (id: ReportFormat) => formats.find((f) => f.id === id)?.name ?? t('formatUnknown');
 
+/** The editor as a clerk knows it: its product name, or what a plain one is. */
+const EDITOR_NAMES: Record<Exclude<EditorKind, 'contenteditable' | 'textarea'>, string> = {
+  ueditor: 'UEditor',
+  kindeditor: 'KindEditor',
+  ckeditor4: 'CKEditor 4',
+  ckeditor5: 'CKEditor 5',
+  tinymce: 'TinyMCE',
+  wangeditor4: 'wangEditor 4',
+  wangeditor5: 'wangEditor 5',
+  ewebeditor: 'eWebEditor',
+  fckeditor: 'FCKeditor',
+};
+const editorName = (kind = '') =>
+  kind === 'textarea'
+    ? t('editorTextarea')
+    : (EDITOR_NAMES[kind as keyof typeof EDITOR_NAMES] ?? t('editorContenteditable'));
+
 function Summary({ report, status, file }: { report: ReportJson; status: PageStatus; file?: Attached['kind'] }) {
   const source = file
     ? t('sourceAttachment', file.toUpperCase())
     : status.kind === 'published'
       ? t('sourcePublished')
-      : t('sourceEditor', status.editor ?? '');
+      : t('sourceEditor', editorName(status.editor));
   return (
     <dl class="summary">
       <dt>{t('fieldYear')}</dt>

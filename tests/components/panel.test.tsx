@@ -47,6 +47,19 @@ describe('side panel', () => {
     expect(container.querySelectorAll('table[data-table="active"] td[data-row="licensing"][data-mark]').length).toBe(0);
   });
 
+  it('names the editor as a clerk knows it, never by its internal kind', () => {
+    const source = (editor: string) => {
+      const { container } = show({ kind: 'page', status: { ...seed003, editor } });
+      const dd = [...container.querySelectorAll('.summary dd')].map((d) => d.textContent ?? '');
+      cleanup();
+      return dd.find((d) => d.startsWith('编辑器'));
+    };
+    expect(source('textarea')).toBe('编辑器：文本框');
+    expect(source('contenteditable')).toBe('编辑器：网页编辑区');
+    expect(source('ueditor')).toBe('编辑器：UEditor');
+    expect(source('ckeditor5')).toBe('编辑器：CKEditor 5');
+  });
+
   it('builds each grid from the format data: every row and column of the 2019 requests table', () => {
     const { container } = show({ kind: 'page', status: seed003 });
     const grid = container.querySelector('table[data-table="requests"]')!;
